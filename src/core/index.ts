@@ -1,0 +1,10 @@
+// Public surface of the engine. Front ends (CLI, add-in) import only from here.
+export * from "./grid";
+export * from "./layout";
+export * from "./types";
+export { validateWorkbook, RULESET_VERSION } from "./validate";
+export { toJsonReport, type JsonReport } from "./report";
+export { selfEvaluationLayout, readKeptReasons, SELF_EVAL_SHEET } from "./self-eval";
+export { findingsLayout, readReviews, FINDINGS_SHEET, type Review } from "./findings-sheet";
+export { templateLayouts } from "./template";
+export { formatWan, formatYuan } from "./messages/format";

@@ -1,0 +1,222 @@
+// The typed model of an allocation workbook, the findings and the evaluation.
+import type { CellValue } from "./grid";
+
+export type Severity = "error" | "warning" | "info";
+export type Lang = "zh" | "en";
+
+/** Where a value came from: sheet name as in the workbook, zero-based row/col. */
+export interface CellPos {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+export type AmountUnit = "yuan" | "wan";
+
+export interface Project {
+  name: string;
+  department: string;
+  implementer: string;
+  year: number | null;
+  unit: AmountUnit;
+  budgetInitialFen: number | null;
+  budgetFen: number | null;
+  executedFen: number | null;
+  fiscalFen: number | null;
+  carryoverFen: number | null;
+  otherFen: number | null;
+  districts: string[];
+  supportAreas: string[];
+  overallGoal: string;
+  overallGoalActual: string;
+  claimedScore: number | null;
+  executionWeight: number;
+  executionReason: string;
+  /** Cell of each key's value on 项目信息, by canonical key (e.g. "全年预算数"). */
+  cells: Record<string, CellPos>;
+  sheet: string | null;
+}
+
+export interface Recipient {
+  row: number; // zero-based on the allocation sheet
+  index: number;
+  district: string;
+  name: string;
+  normName: string;
+  creditCode: string;
+  area: string;
+  approvedFen: number | null;
+  disbursedFen: number | null;
+  disbursedDate: Date | null;
+  note: string;
+  detailText: string;
+  hidden: boolean;
+  cells: Partial<Record<AllocationField, CellPos>>;
+}
+
+export type AllocationField = "seq" | "district" | "name" | "creditCode" | "area" | "approved" | "disbursed" | "disbursedDate" | "note" | "detail";
+export type SpendingField = "seq" | "name" | "content" | "category" | "amount" | "date" | "voucher" | "note";
+
+export interface SpendingLine {
+  sheet: string;
+  row: number; // zero-based
+  recipientName: string;
+  normName: string;
+  content: string;
+  category: string; // typed category ("" when blank)
+  amountFen: number | null;
+  date: Date | null;
+  voucher: string;
+  note: string;
+  source: "sheet" | "detail";
+  hidden: boolean;
+  /** Category after classification; "" when unclassified. */
+  resolvedCategory: string;
+  keyword: string;
+  cells: Partial<Record<SpendingField, CellPos>>;
+}
+
+export type TargetOp = ">=" | "<=" | ">" | "<" | "=" | "rank";
+
+export type ParsedTarget =
+  | { kind: "quantitative"; op: TargetOp; value: number; unit: string }
+  | { kind: "qualitative"; text: string }
+  | { kind: "invalid"; text: string };
+
+export type QualitativeGrade = "达成" | "部分达成" | "未达成";
+
+export interface Indicator {
+  row: number; // zero-based
+  level1: string;
+  level2: string;
+  name: string;
+  targetText: string;
+  target: ParsedTarget;
+  actualText: string;
+  actualValue: { value: number; unit: string } | null;
+  weight: number;
+  grade: QualitativeGrade | null;
+  typedScore: number | null;
+  source: string;
+  reason: string;
+  notApplicable: boolean;
+  nature: string;
+  unit: string;
+  cells: Partial<Record<"level1" | "level2" | "name" | "target" | "actual" | "weight" | "grade" | "score" | "source" | "reason", CellPos>>;
+}
+
+export interface ScopeCategory {
+  name: string;
+  status: "allowed" | "forbidden" | "review";
+  areas: string[]; // empty = all
+  keywords: string[];
+  capPercent: number | null;
+  capFen: number | null;
+  note: string;
+  builtIn: boolean;
+}
+
+export interface WorkbookModel {
+  project: Project;
+  recipients: Recipient[];
+  lines: SpendingLine[];
+  indicators: Indicator[];
+  scope: ScopeCategory[];
+  sheets: { project: string | null; allocation: string | null; spending: string | null; scope: string | null; indicators: string | null };
+  /** Header row (zero-based) per sheet name. */
+  headerRows: Record<string, number>;
+  /** Column of the 分值 header on the indicators sheet. */
+  weightHeader: CellPos | null;
+}
+
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  sheet: string;
+  /** "支出明细!E17" */
+  cell: string;
+  /** 1-based. */
+  row: number;
+  /** Zero-based column, for adapters. */
+  col: number;
+  recipient?: string;
+  category?: string;
+  keyword?: string;
+  /** Yuan with 2 decimals. */
+  amount?: number;
+  limit?: number;
+  expected?: number | string;
+  actual?: number | string;
+  /** Raw text of the offending cell, when relevant. */
+  raw?: string;
+}
+
+export interface IndicatorScore {
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: number;
+  score: number;
+  met: boolean | null;
+  notApplicable?: boolean;
+}
+
+export interface Evaluation {
+  executionRate: number | null;
+  executionScore: number;
+  executionWeight: number;
+  indicators: IndicatorScore[];
+  total: number;
+  grade: "优" | "良" | "中" | "差";
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  recipients: number;
+  lines: number;
+  /** Yuan. */
+  budget: number | null;
+  approved: number;
+  disbursed: number;
+  spent: number;
+  executionRate: number | null;
+  score: number;
+  grade: string;
+}
+
+export interface RuleConfig {
+  /** Execution rate below which a reason is required (0.9). */
+  executionReasonThreshold?: number;
+  /** Actual ≥ this multiple of target needs a deviation reason (1.3). */
+  overshootRatio?: number;
+  /** Qualitative grade percentages. */
+  qualitative?: Partial<Record<QualitativeGrade, number>>;
+  /** "allow" (default: info finding), "review" (warning? stays info) or "forbid". */
+  paidTraffic?: "allow" | "forbid";
+  /** Standard level-1 weights. */
+  standardWeights?: Record<string, number>;
+  /** Extra scope categories or overrides by name. */
+  scope?: Partial<ScopeCategory>[];
+  /** Default amount unit when 项目信息 has no 金额单位. */
+  amountUnit?: AmountUnit;
+}
+
+export interface ValidateOptions {
+  lang?: Lang;
+  config?: RuleConfig;
+}
+
+export interface ValidationResult {
+  rulesetVersion: string;
+  model: WorkbookModel;
+  findings: Finding[];
+  evaluation: Evaluation;
+  summary: Summary;
+}
+
+export type { CellValue };
