@@ -54,3 +54,6 @@ export function looksLikeFormula(s: string): boolean {
   // = + - @ tab CR
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
 }
+
+/** Fill colours for cell marks, by severity (Excel's standard "bad" red and "neutral" amber). */
+export const MARK_FILL: Record<"error" | "warning" | "info", string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
