@@ -1,0 +1,84 @@
+// Text normalisation for cell values, headers, recipient names and lists.
+import { CellError, type CellValue } from "../grid";
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A number as a user would type it: no exponent for ordinary magnitudes. */
+function numberText(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s) || !Number.isFinite(n) || Math.abs(n) >= 1e21) return s;
+  // Tiny values such as 1e-7: write them out in full, then drop trailing zeros.
+  return n.toFixed(20).replace(/\.?0+$/, "");
+}
+
+/** The text of a cell as the user sees it, trimmed. */
+export function toText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return numberText(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return "";
+    return `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
+  }
+  if (v instanceof CellError) return v.code;
+  return "";
+}
+
+/** Bracket pairs NFKC leaves alone, mapped to ASCII. */
+const BRACKETS: Record<string, string> = { "【": "[", "】": "]", "〔": "(", "〕": ")", "〖": "[", "〗": "]", "［": "[", "］": "]" };
+
+function unifyBrackets(s: string): string {
+  return s.replace(/[【】〔〕〖〗［］]/g, (c) => BRACKETS[c] ?? c);
+}
+
+function lowerAscii(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+function squash(s: string): string {
+  return lowerAscii(unifyBrackets(s.normalize("NFKC")).replace(/\s+/gu, ""));
+}
+
+/** Units a header may carry in trailing brackets: "金额（万元）". */
+const HEADER_UNITS = new Set([
+  "元", "万元", "千元", "百元", "亿元", "%", "‰", "家", "个", "人", "万人", "户", "件", "万件", "项", "次", "场", "天", "日", "月", "年",
+  "小时", "名", "位", "分", "篇", "期", "单", "亩", "吨", "公斤", "千克", "平方米", "万家", "万个",
+]);
+
+const TRAILING_UNIT = /[([]([^()[\]]{1,12})[)\]]$/;
+
+/**
+ * A header reduced to its matching key, plus the unit it carried in trailing brackets.
+ * "批复金额（万元）*" -> { key: "批复金额", unit: "万元" }.
+ */
+export function normalizeHeader(s: string): { key: string; unit: string | null } {
+  let key = squash(s);
+  let unit: string | null = null;
+  key = key.replace(/\*+$/, "");
+  const m = TRAILING_UNIT.exec(key);
+  if (m) {
+    const inner = m[1].replace(/^单位[:：]?/, "");
+    if (HEADER_UNITS.has(inner)) {
+      unit = inner;
+      key = key.slice(0, m.index);
+    }
+  }
+  key = key.replace(/\*+$/, "");
+  return { key, unit };
+}
+
+/** A 单位名称 reduced for comparison: width, spaces, brackets and ASCII case do not matter. */
+export function normalizeName(s: string): string {
+  return squash(s);
+}
+
+/** "资阳区、赫山区，益阳高新区" -> three items. Splits on 、，,;； and line breaks. */
+export function splitList(s: string): string[] {
+  return s
+    .split(/[、，,;；\r\n]+/)
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+}
