@@ -1,0 +1,52 @@
+// en-US messages, kept apart from the rules like zh-CN.
+import type { FindingCode, FindingParams } from "../findings";
+import { formatPercent, formatWan, formatYuan } from "./format";
+
+const money = (fen: number | undefined): string => (fen === undefined ? "—" : `${formatYuan(fen)} (${formatWan(fen, 2, " wan yuan")})`);
+const who = (p: FindingParams): string => (p.recipient ? `"${p.recipient}" ` : "");
+const pct = (v: number | undefined): string => (v === undefined ? "—" : formatPercent(v));
+
+export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
+  "sheet-missing": (p) => `Sheet "${p.target}" is missing: add it as in the template (use "New template").`,
+  "column-missing": (p) => `Sheet "${p.target}" lacks the required column "${p.field}": add it to the header row (within the first 10 rows).`,
+  "hidden-row": () => `This row is hidden and is still validated: check that it should count.`,
+  "cell-error": (p) => `The cell holds the error ${p.raw}: fix the formula or reference and validate again.`,
+  "required-missing": (p) => `Required value "${p.field}" is empty: fill it in.`,
+  "invalid-amount": (p) => `Amount "${p.raw}" cannot be read: enter a number (e.g. 35000, 3.5万).`,
+  "amount-precision": (p) => `Amount "${p.raw}" has more than 2 decimals and was rounded to ${money(p.amountFen)}: check it to the fen.`,
+  "non-positive-amount": (p) => `${p.field ?? "Amount"} is ${money(p.amountFen)}, not positive: correct it or delete the line.`,
+  "invalid-date": (p) => `Date "${p.raw}" cannot be read: use 2021-12-20 or 2021年12月20日.`,
+  "date-outside-year": (p) => `Date ${p.actual} is outside the fund year ${p.expected}: check the date or the fund year.`,
+  "invalid-credit-code": (p) => `Credit code "${p.raw}" ${p.actual === "length" ? "is not 18 characters" : p.actual === "charset" ? "contains characters not allowed (I, O, Z, S, V)" : "has a wrong check digit"}: check the business licence.`,
+  "duplicate-recipient": (p) => `Recipient ${who(p)}duplicates row ${p.otherRow} (same ${p.field}): merge or delete one.`,
+  "unknown-support-area": (p) => `Support area "${p.actual}" is not one of the project's areas (${p.list}): use one of them or add it to the project sheet.`,
+  "ineligible-district": (p) => `District "${p.actual}" is not an eligible district (${p.list}): check the recipient's eligibility.`,
+  "disbursed-over-approved": (p) => `${who(p)}disbursed ${money(p.amountFen)}, more than the approved ${money(p.limitFen)}: check the payment; recover the excess.`,
+  "disbursed-under-approved": (p) => `${who(p)}disbursed ${money(p.amountFen)}, less than the approved ${money(p.limitFen)}: explain why.`,
+  "allocation-over-budget": (p) => `Approved total ${money(p.amountFen)} exceeds the annual budget ${money(p.limitFen)}: reduce allocations or adjust the budget.`,
+  "executed-total-mismatch": (p) => `Annual execution ${money(p.actualFen)} differs from the ${p.field} total ${money(p.expectedFen)}: check it.`,
+  "total-row-mismatch": (p) => `Total row ${p.field} ${money(p.actualFen)} differs from the sum above ${money(p.expectedFen)}: check the total.`,
+  "unknown-recipient": (p) => `Spending recipient ${who(p)}is not on the allocation sheet: check the name (full/half width, spaces) or add it.`,
+  "spend-over-disbursed": (p) => `${who(p)}spent ${money(p.amountFen)}, more than ${p.field} ${money(p.limitFen)}: the excess cannot be charged to the fund.`,
+  "spend-under-disbursed": (p) => `${who(p)}spent ${money(p.amountFen)}, less than ${p.field} ${money(p.limitFen)}: add the missing lines or explain the balance.`,
+  "no-spending": (p) => `${who(p)}received ${money(p.limitFen)} but has no spending lines: add them or explain in 明细说明.`,
+  "forbidden-category": (p) => `Line "${p.raw}" is forbidden spending "${p.category}"${p.keyword ? ` (keyword "${p.keyword}")` : ""}, ${money(p.amountFen)}: the fund may not pay for it.`,
+  "category-not-allowed-for-area": (p) => `Category "${p.category}" is not allowed for support area "${p.actual}": check the category or the area.`,
+  "unknown-category": (p) => `Category "${p.raw}" is not in the scope table: use a defined category or add it.`,
+  "unclassified-line": (p) => `Line "${p.raw}" has no category and matches no keyword: fill in the category.`,
+  "inferred-category": (p) => `No category given; classified as "${p.category}" by keyword "${p.keyword}": please confirm.`,
+  "paid-traffic": (p) => `Line "${p.raw}" buys traffic (keyword "${p.keyword}"): allowed by this fund's rules, forbidden for some national funds; review it.`,
+  "category-cap-exceeded": (p) => `${who(p)}"${p.category}" spending ${money(p.amountFen)} exceeds the cap ${money(p.limitFen)}${p.percent !== undefined ? ` (${p.percent}% of approved)` : ""}: reduce it.`,
+  "duplicate-voucher": (p) => `Voucher "${p.raw}" duplicates row ${p.otherRow}: check for double claims.`,
+  "duplicate-line": (p) => `Identical to row ${p.otherRow} (recipient, item, amount, date): check for double entry.`,
+  "weights-not-100": (p) => `Execution weight plus indicator weights total ${p.actual}, not 100: adjust the weights.`,
+  "nonstandard-weights": (p) => `"${p.level}" weights total ${p.actual}, not the standard ${p.expected} of 财预〔2020〕10号: note the reason.`,
+  "unparseable-target": (p) => `Target "${p.raw}" is neither a numeric nor a recognisable qualitative target: write e.g. "25家以上", "前4名", "如期完成".`,
+  "missing-actual": () => `No actual value or rating: fill one in.`,
+  "target-not-met": (p) => `Actual "${p.actual}" misses the target "${p.expected}": explain the deviation.`,
+  "missing-deviation-reason": (p) => `${p.actual === "over" ? "Actual exceeds the target by 30% or more" : "Target missed"} and no deviation reason is given: add one.`,
+  "missing-execution-reason": (p) => `Execution rate ${pct(p.percent)} is below ${pct(Number(p.expected))} and the project sheet gives no reason: add 执行率偏差原因.`,
+  "indicator-not-applicable": () => `Indicator marked not applicable: not scored; the indicator total is rescaled.`,
+  "claimed-score-mismatch": (p) => `Claimed score ${p.actual} differs from the computed ${p.expected}: check the self-evaluation score.`,
+  "actual-mismatch": (p) => `Actual "${p.actual}" differs from ${p.expected} computed from source "${p.field}": check it.`,
+};

@@ -1,0 +1,37 @@
+// What every rule sees: the model, derived facts computed once, and the finding sink.
+import type { FindingCode, FindingParams, FindingSink } from "../findings";
+import type { Totals } from "../metrics";
+import type { ScoringResult } from "../scoring";
+import type { CellPos, RuleConfig, ScopeCategory, WorkbookModel } from "../types";
+
+export interface LineClass {
+  category: ScopeCategory | null;
+  keyword: string;
+  inferred: boolean;
+  /** Typed category not found in the scope table. */
+  unknownTyped: boolean;
+  trafficKeyword: string | null;
+  /** Index of the recipient, -1 when unknown. */
+  recipient: number;
+}
+
+export interface RuleContext {
+  model: WorkbookModel;
+  config: RuleConfig;
+  lines: LineClass[];
+  totals: Totals;
+  scoring: ScoringResult;
+  emit(code: FindingCode, pos: CellPos | undefined, params?: FindingParams): void;
+}
+
+export interface Rule {
+  name: string;
+  codes: FindingCode[];
+  check(ctx: RuleContext): void;
+}
+
+export function makeEmit(sink: FindingSink): RuleContext["emit"] {
+  return (code, pos, params = {}) => {
+    if (pos) sink.add(code, pos, params);
+  };
+}

@@ -1,0 +1,147 @@
+// Spending lines: recipients, totals against disbursement, scope, caps and duplicates.
+import { normalizeName } from "../parse/text";
+import { PAID_TRAFFIC } from "../scope";
+import type { Recipient } from "../types";
+import { isoDate } from "./allocation";
+import type { Rule } from "./context";
+
+/** Where a recipient's money is checked: 拨付金额 when given, else 批复金额. */
+function limitOf(r: Recipient): { fen: number | null; field: "拨付金额" | "批复金额"; cell: Recipient["cells"]["approved"] } {
+  if (r.disbursedFen !== null) return { fen: r.disbursedFen, field: "拨付金额", cell: r.cells.disbursed };
+  return { fen: r.approvedFen, field: "批复金额", cell: r.cells.approved };
+}
+
+export const recipientTotals: Rule = {
+  name: "spending vs disbursement",
+  codes: ["unknown-recipient", "spend-over-disbursed", "spend-under-disbursed", "no-spending"],
+  check({ model, lines, emit }) {
+    const sums = new Array<number>(model.recipients.length).fill(0);
+    const counts = new Array<number>(model.recipients.length).fill(0);
+    const withAmount = new Array<number>(model.recipients.length).fill(0);
+    model.lines.forEach((l, i) => {
+      const ri = lines[i].recipient;
+      if (ri < 0) {
+        if (l.recipientName) emit("unknown-recipient", l.cells.name, { recipient: l.recipientName });
+        return;
+      }
+      counts[ri]++;
+      if (l.amountFen !== null) {
+        sums[ri] += l.amountFen;
+        withAmount[ri]++;
+      }
+    });
+    model.recipients.forEach((r, i) => {
+      const lim = limitOf(r);
+      if (counts[i] === 0) {
+        const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0);
+        if (money > 0 && !r.detailText) emit("no-spending", r.cells.name, { recipient: r.name, limitFen: money });
+        return;
+      }
+      if (withAmount[i] === 0 || lim.fen === null) return;
+      if (sums[i] > lim.fen) emit("spend-over-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
+      else if (sums[i] < lim.fen) emit("spend-under-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
+    });
+  },
+};
+
+export const scope: Rule = {
+  name: "spending scope",
+  codes: ["forbidden-category", "category-not-allowed-for-area", "unknown-category", "unclassified-line", "inferred-category", "paid-traffic"],
+  check({ model, lines, emit }) {
+    const trafficCat = model.scope.find((c) => c.name === PAID_TRAFFIC);
+    model.lines.forEach((l, i) => {
+      const cls = lines[i];
+      const at = l.cells.content;
+      const base = { recipient: l.recipientName, raw: l.content, amountFen: l.amountFen ?? undefined };
+      if (cls.unknownTyped) {
+        emit("unknown-category", l.cells.category, { ...base, raw: l.category });
+        return;
+      }
+      const cat = cls.category;
+      if (!cat) {
+        if (l.content) emit("unclassified-line", at, base);
+        return;
+      }
+      if (cls.inferred) emit("inferred-category", at, { ...base, category: cat.name, keyword: cls.keyword });
+      if (cat.status === "forbidden") {
+        emit("forbidden-category", at, { ...base, category: cat.name, keyword: cls.keyword || undefined });
+        return;
+      }
+      if (cat.areas.length > 0 && cls.recipient >= 0) {
+        const area = model.recipients[cls.recipient].area;
+        if (!cat.areas.some((a) => normalizeName(a) === normalizeName(area))) {
+          emit("category-not-allowed-for-area", at, { ...base, category: cat.name, actual: area });
+        }
+      }
+      if (cls.trafficKeyword) {
+        if (trafficCat?.status === "forbidden") emit("forbidden-category", at, { ...base, category: PAID_TRAFFIC, keyword: cls.trafficKeyword });
+        else emit("paid-traffic", at, { ...base, category: cat.name, keyword: cls.trafficKeyword });
+      }
+    });
+  },
+};
+
+export const categoryCaps: Rule = {
+  name: "category caps",
+  codes: ["category-cap-exceeded"],
+  check({ model, lines, emit }) {
+    const capped = model.scope.filter((c) => c.capPercent !== null || c.capFen !== null);
+    if (capped.length === 0) return;
+    const sums = new Map<string, number>();
+    model.lines.forEach((l, i) => {
+      const cls = lines[i];
+      if (cls.recipient < 0 || !cls.category || l.amountFen === null) return;
+      const key = `${cls.recipient}|${cls.category.name}`;
+      sums.set(key, (sums.get(key) ?? 0) + l.amountFen);
+    });
+    for (const [key, sum] of sums) {
+      const [ri, name] = [Number(key.slice(0, key.indexOf("|"))), key.slice(key.indexOf("|") + 1)];
+      const cat = capped.find((c) => c.name === name);
+      if (!cat) continue;
+      const r = model.recipients[ri];
+      const limits: { fen: number; percent?: number }[] = [];
+      if (cat.capPercent !== null && r.approvedFen !== null) limits.push({ fen: Math.round((r.approvedFen * cat.capPercent) / 100), percent: cat.capPercent });
+      if (cat.capFen !== null) limits.push({ fen: cat.capFen });
+      const lowest = limits.sort((a, b) => a.fen - b.fen)[0];
+      if (lowest && sum > lowest.fen) {
+        emit("category-cap-exceeded", r.cells.approved, { recipient: r.name, category: cat.name, amountFen: sum, limitFen: lowest.fen, percent: lowest.percent });
+      }
+    }
+  },
+};
+
+export const duplicates: Rule = {
+  name: "duplicate vouchers and lines",
+  codes: ["duplicate-voucher", "duplicate-line"],
+  check({ model, emit }) {
+    const vouchers = new Map<string, { normName: string; amountFen: number | null; row: number }>();
+    const seen = new Map<string, number>();
+    for (const l of model.lines) {
+      if (l.source !== "sheet") continue;
+      const v = normalizeName(l.voucher);
+      if (v) {
+        const first = vouchers.get(v);
+        if (!first) vouchers.set(v, { normName: l.normName, amountFen: l.amountFen, row: l.row });
+        else if (first.normName !== l.normName || first.amountFen !== l.amountFen) {
+          emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: first.row + 1 });
+        }
+      }
+      const key = `${l.normName}|${normalizeName(l.content)}|${l.amountFen}|${l.date ? l.date.getTime() : ""}`;
+      const firstRow = seen.get(key);
+      if (firstRow === undefined) seen.set(key, l.row);
+      else emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: firstRow + 1 });
+    }
+  },
+};
+
+export const spendingDates: Rule = {
+  name: "spending dates in the fund year",
+  codes: ["date-outside-year"],
+  check({ model, emit }) {
+    const year = model.project.year;
+    if (year === null) return;
+    for (const l of model.lines) {
+      if (l.date && l.date.getUTCFullYear() !== year) emit("date-outside-year", l.cells.date, { recipient: l.recipientName, actual: isoDate(l.date), expected: year });
+    }
+  },
+};

@@ -1,0 +1,88 @@
+// One pass over a workbook: parse, classify, score, run every rule, render messages.
+import { classifyLines } from "./classify";
+import { FINDING_SEVERITY, FindingSink, type RawFinding } from "./findings";
+import { cellRef, type WorkbookGrids } from "./grid";
+import { enUS } from "./messages/en-US";
+import { fenToYuanNumber } from "./messages/format";
+import { zhCN } from "./messages/zh-CN";
+import { computeTotals } from "./metrics";
+import { parseWorkbook } from "./parse/workbook";
+import { makeEmit, type RuleContext } from "./rules/context";
+import { RULES } from "./rules/registry";
+import { score } from "./scoring";
+import type { Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
+
+/** Bumped when a rule, default or scoring changes what a workbook yields. */
+export const RULESET_VERSION = "2026.11.1";
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function renderFinding(raw: RawFinding, lang: Lang): Finding {
+  const p = raw.params;
+  const catalogue = lang === "en" ? enUS : zhCN;
+  const f: Finding = {
+    code: raw.code,
+    severity: FINDING_SEVERITY[raw.code],
+    message: catalogue[raw.code](p),
+    sheet: raw.pos.sheet,
+    cell: cellRef(raw.pos.sheet, raw.pos.row, raw.pos.col),
+    row: raw.pos.row + 1,
+    col: raw.pos.col,
+  };
+  if (p.recipient) f.recipient = p.recipient;
+  if (p.category) f.category = p.category;
+  if (p.keyword) f.keyword = p.keyword;
+  if (p.amountFen !== undefined) f.amount = fenToYuanNumber(p.amountFen);
+  if (p.limitFen !== undefined) f.limit = fenToYuanNumber(p.limitFen);
+  const expected = p.expectedFen !== undefined ? fenToYuanNumber(p.expectedFen) : p.expected;
+  const actual = p.actualFen !== undefined ? fenToYuanNumber(p.actualFen) : p.actual;
+  if (expected !== undefined) f.expected = expected;
+  if (actual !== undefined) f.actual = actual;
+  if (p.raw !== undefined) f.raw = p.raw;
+  return f;
+}
+
+export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}): ValidationResult {
+  const config = opts.config ?? {};
+  const lang = opts.lang ?? "zh";
+  const sink = new FindingSink();
+  const model = parseWorkbook(wb, sink, config);
+  const lines = classifyLines(model);
+  const forbidden = new Set<number>();
+  const unknown = new Set<number>();
+  lines.forEach((l, i) => {
+    if (l.category?.status === "forbidden") forbidden.add(i);
+    if (l.recipient < 0) unknown.add(i);
+  });
+  const totals = computeTotals(model, forbidden, unknown);
+  const scoring = score(model, totals, config);
+  const ctx: RuleContext = { model, config, lines, totals, scoring, emit: makeEmit(sink) };
+  for (const rule of RULES) rule.check(ctx);
+
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const findings = sink.items
+    .map((raw) => renderFinding(raw, lang))
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) =>
+      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
+      (sheetOrder.get(a.f.sheet) ?? 99) - (sheetOrder.get(b.f.sheet) ?? 99) ||
+      a.f.row - b.f.row || a.f.col - b.f.col || a.i - b.i)
+    .map((x) => x.f);
+
+  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  const summary: Summary = {
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+    recipients: model.recipients.length,
+    lines: model.lines.length,
+    budget: model.project.budgetFen === null ? null : fenToYuanNumber(model.project.budgetFen),
+    approved: fenToYuanNumber(totals.approvedFen),
+    disbursed: fenToYuanNumber(totals.disbursedFen),
+    spent: fenToYuanNumber(totals.spentFen),
+    executionRate: scoring.evaluation.executionRate,
+    score: scoring.evaluation.total,
+    grade: scoring.evaluation.grade,
+  };
+  return { rulesetVersion: RULESET_VERSION, model, findings, evaluation: scoring.evaluation, summary };
+}
