@@ -1,0 +1,139 @@
+// Command-line parsing: `fund-audit <command> [options] [files]`. Unknown options and missing
+// values are usage errors (exit 2), reported in one Chinese line.
+import { CliError } from "./cli-error";
+
+export type Command = "validate" | "fill" | "template" | "demo" | "help" | "version";
+
+export interface ParsedArgs {
+  command: Command;
+  files: string[];
+  format: "text" | "json";
+  lang: "zh" | "en";
+  config?: string;
+  output?: string;
+  inPlace: boolean;
+  debug: boolean;
+}
+
+const VALUE_OPTIONS: Record<string, "format" | "lang" | "config" | "output"> = {
+  "--format": "format",
+  "--lang": "lang",
+  "--config": "config",
+  "-o": "output",
+  "--output": "output",
+};
+
+/** Options each command accepts (besides --debug and --help). */
+const ALLOWED: Record<Exclude<Command, "help" | "version">, string[]> = {
+  validate: ["format", "lang", "config"],
+  fill: ["output", "inPlace", "lang", "config"],
+  template: ["output"],
+  demo: ["output", "lang"],
+};
+
+const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", output: "-o", inPlace: "--in-place" };
+
+export const HELP_HINT = "运行 fund-audit --help 查看用法";
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const parsed: ParsedArgs = { command: "help", files: [], format: "text", lang: "zh", inPlace: false, debug: false };
+  const seen = new Set<string>();
+  let command: string | undefined;
+  let help = false;
+  let version = false;
+  let onlyFiles = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (onlyFiles || !arg.startsWith("-") || arg === "-") {
+      if (command === undefined) command = arg;
+      else parsed.files.push(arg);
+      continue;
+    }
+    if (arg === "--") {
+      onlyFiles = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (name === "--help" || name === "-h") help = true;
+    else if (name === "--version" || name === "-V" || name === "-v") version = true;
+    else if (name === "--debug") parsed.debug = true;
+    else if (name === "--in-place") {
+      parsed.inPlace = true;
+      seen.add("inPlace");
+    } else if (VALUE_OPTIONS[name]) {
+      const key = VALUE_OPTIONS[name];
+      const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === "") throw new CliError(`选项 ${name} 缺少取值：${HELP_HINT}`);
+      if (seen.has(key)) throw new CliError(`选项 ${name} 重复出现：${HELP_HINT}`);
+      seen.add(key);
+      setValue(parsed, key, value, name);
+    } else {
+      throw new CliError(`未知选项 ${arg}：${HELP_HINT}`);
+    }
+  }
+  if (version) return { ...parsed, command: "version" };
+  if (help || command === undefined || command === "help") return { ...parsed, command: "help" };
+  if (!(command in ALLOWED)) throw new CliError(`未知命令 ${command}：可用命令为 validate、fill、template、demo；${HELP_HINT}`);
+  const cmd = command as keyof typeof ALLOWED;
+  for (const key of seen) {
+    if (!ALLOWED[cmd].includes(key)) throw new CliError(`命令 ${cmd} 不接受选项 ${OPTION_NAME[key]}：${HELP_HINT}`);
+  }
+  parsed.command = cmd;
+  checkFiles(parsed);
+  return parsed;
+}
+
+function setValue(parsed: ParsedArgs, key: "format" | "lang" | "config" | "output", value: string, name: string): void {
+  if (key === "format") {
+    if (value !== "text" && value !== "json") throw new CliError(`${name} 只能是 text 或 json（收到 ${value}）`);
+    parsed.format = value;
+  } else if (key === "lang") {
+    const lang = value.toLowerCase();
+    if (lang === "zh" || lang === "zh-cn") parsed.lang = "zh";
+    else if (lang === "en" || lang === "en-us") parsed.lang = "en";
+    else throw new CliError(`${name} 只能是 zh 或 en（收到 ${value}）`);
+  } else if (key === "config") parsed.config = value;
+  else parsed.output = value;
+}
+
+function checkFiles(p: ParsedArgs): void {
+  const n = p.files.length;
+  if (p.command === "validate" && n === 0) throw new CliError(`validate 需要至少一个 .xlsx 文件，例如：fund-audit validate 分配表.xlsx`);
+  if (p.command === "fill") {
+    if (n !== 1) throw new CliError(`fill 需要且只需要一个输入文件，例如：fund-audit fill 分配表.xlsx -o 分配表.审核.xlsx`);
+    if (!p.output && !p.inPlace) throw new CliError(`fill 需要用 -o 指定输出文件（或用 --in-place 写回原文件）`);
+    if (!p.output) p.output = p.files[0];
+  }
+  if (p.command === "template") {
+    if (n > 0) throw new CliError(`template 不接受文件参数，请用 -o 指定输出文件，例如：fund-audit template -o 分配表模板.xlsx`);
+    if (!p.output) throw new CliError(`template 需要用 -o 指定输出文件，例如：fund-audit template -o 分配表模板.xlsx`);
+  }
+  if (p.command === "demo" && n > 0) throw new CliError(`demo 不接受文件参数（它使用内置示例 examples/yiyang-2021.xlsx）；输出位置用 -o 指定`);
+}
+
+export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
+
+用法：
+  fund-audit validate <文件.xlsx...> [--format text|json] [--lang zh|en] [--config 规则.json]
+      校验一个或多个资金分配工作簿，输出审核报告（--format json 输出机器可读结果）。
+  fund-audit fill <输入.xlsx> -o <输出.xlsx> [--in-place] [--lang zh|en] [--config 规则.json]
+      校验并写出副本：增加“审核结果”“绩效自评表”两张工作表，并在有问题的单元格上标色、加批注。
+      不会修改输入文件；加 --in-place 才写回原文件。
+  fund-audit template -o <文件.xlsx>
+      生成空白模板（含各输入表、表头、下拉列表和“使用说明”）。
+  fund-audit demo [-o out/yiyang-2021.checked.xlsx]
+      用内置示例（益阳市 2021 年电子商务产业发展引导资金）演示校验与填表。
+
+选项：
+  --format text|json   报告格式，默认 text
+  --lang zh|en         报告语言，默认 zh（中文）
+  --config <文件>      规则配置（JSON），覆盖默认阈值与支出范围
+  -o, --output <文件>  输出文件
+  --in-place           允许 fill 覆盖输入文件
+  --debug              出错时显示详细堆栈
+  -h, --help           显示本帮助
+  -V, --version        显示版本
+
+退出码：0 无错误；1 发现错误级问题；2 用法错误或文件无法读取。
+`;

@@ -1,0 +1,91 @@
+// `fund-audit fill`: validates a workbook and writes a copy with the 审核结果 and 绩效自评表 sheets
+// (rewritten as a whole on every run) and marks on the offending cells. The user's sheets keep
+// every value, formula and style; the input file itself is never touched unless --in-place.
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import {
+  FINDINGS_SHEET,
+  SELF_EVAL_SHEET,
+  findingsLayout,
+  readKeptReasons,
+  readReviews,
+  selfEvaluationLayout,
+  validateWorkbook,
+  type Lang,
+  type RuleConfig,
+  type ValidationResult,
+  type WorkbookGrids,
+} from "../core";
+import { CliError } from "./cli-error";
+import { clearMarks, markFindings } from "./marks";
+import { writeWorkbookAtomically } from "./write-file";
+import { readXlsxFile } from "./xlsx";
+import { renderLayout } from "./xlsx-write";
+
+export interface FillOptions {
+  input: string;
+  output: string;
+  inPlace: boolean;
+  lang: Lang;
+  config?: RuleConfig;
+  /** The time shown on 审核结果 (tests fix it). */
+  now?: Date;
+  onStep?: (step: "read" | "validate" | "write") => void;
+}
+
+export interface FillOutcome {
+  output: string;
+  result: ValidationResult;
+  markedCells: number;
+}
+
+export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
+  const { input, output } = opts;
+  if (isSameFile(input, output) && !opts.inPlace) {
+    throw new CliError(`拒绝覆盖输入文件 ${input}：请用 -o 指定另一个输出文件，或加 --in-place 明确要求在原文件中写入审核结果`);
+  }
+  opts.onStep?.("read");
+  const grids = await readXlsxFile(input);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(input);
+  } catch (e) {
+    throw new CliError(`${input}：工作簿可以校验，但无法载入以写入结果（${(e as Error).message}）：请在 Excel 中另存为 .xlsx 后重试`);
+  }
+
+  opts.onStep?.("validate");
+  const result = validateWorkbook(grids, { lang: opts.lang, config: opts.config });
+  const reviews = sheetOf(grids, FINDINGS_SHEET);
+  const reasons = sheetOf(grids, SELF_EVAL_SHEET);
+
+  opts.onStep?.("write");
+  for (const name of [FINDINGS_SHEET, SELF_EVAL_SHEET]) {
+    const old = wb.getWorksheet(name);
+    if (old) wb.removeWorksheet(old.id);
+  }
+  clearMarks(wb);
+  const markedCells = markFindings(wb, result.findings, opts.lang);
+  renderLayout(
+    wb,
+    findingsLayout(result, { workbook: path.basename(input), time: opts.now ?? new Date(), reviews: reviews ? readReviews(reviews) : undefined, lang: opts.lang }),
+  );
+  renderLayout(wb, selfEvaluationLayout(result, { keptReasons: reasons ? readKeptReasons(reasons) : undefined }));
+  await writeWorkbookAtomically(wb, output);
+  return { output, result, markedCells };
+}
+
+function sheetOf(grids: WorkbookGrids, name: string) {
+  return grids.sheets.find((s) => s.name === name);
+}
+
+function isSameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}

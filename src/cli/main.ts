@@ -1,0 +1,180 @@
+// Entry of the `fund-audit` command (bin/fund-audit.js calls run()). Exit codes, SPEC §6:
+// 0 no error findings, 1 error findings, 2 usage error or a file that cannot be read/written.
+import * as fs from "fs";
+import * as path from "path";
+import { toJsonReport, type RuleConfig } from "../core";
+import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
+import { CliError } from "./cli-error";
+import { fillWorkbook } from "./fill";
+import { processIO, type CliIO } from "./io";
+import { startProgress } from "./progress";
+import { writeTemplate } from "./template";
+import { textReport } from "./text-report";
+import { exitCodeOf, validateFiles, type FileOutcome } from "./validate-files";
+
+/** The package root: two levels above this file in both src/cli and dist-cli/cli. */
+const PACKAGE_ROOT = path.join(__dirname, "..", "..");
+export const EXAMPLE_WORKBOOK = path.join(PACKAGE_ROOT, "examples", "yiyang-2021.xlsx");
+const DEMO_OUTPUT = path.join("out", "yiyang-2021.checked.xlsx");
+
+export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const debug = argv.includes("--debug");
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case "help":
+        io.out(HELP_TEXT);
+        return 0;
+      case "version":
+        io.out(`fund-audit ${packageVersion()}\n`);
+        return 0;
+      case "validate":
+        return await validateCommand(args, io);
+      case "fill":
+        return await fillCommand(args, io);
+      case "template":
+        return await templateCommand(args, io);
+      case "demo":
+        return await demoCommand(args, io);
+    }
+  } catch (e) {
+    reportFailure(io, e, debug);
+    return 2;
+  }
+}
+
+async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const config = readConfig(args.config);
+  const progress = startProgress(io);
+  const total = args.files.length;
+  const json: unknown[] = [];
+  // Reports are printed in the order the files were given, whatever order they finish in.
+  const pending = new Map<number, FileOutcome>();
+  let next = 0;
+  let done = 0;
+  const emit = (o: FileOutcome): void => {
+    if (!o.ok) {
+      progress.done();
+      reportFailure(io, o.cause, args.debug, o.error.message);
+      if (args.format === "json") json.push({ workbook: o.file, ok: false, error: o.error });
+      return;
+    }
+    if (args.format === "json") json.push(toJsonReport(o.result, o.file));
+    else {
+      progress.done();
+      if (total > 1 && o.index > 0) io.out(`\n${"─".repeat(60)}\n\n`);
+      io.out(textReport(o.result, o.file, { lang: args.lang, color: io.color }));
+    }
+  };
+  const outcomes = await validateFiles(args.files, { lang: args.lang, config }, (o) => {
+    done++;
+    progress.update(`正在校验 ${done}/${total}：${path.basename(o.file)}`);
+    pending.set(o.index, o);
+    while (pending.has(next)) {
+      emit(pending.get(next) as FileOutcome);
+      pending.delete(next++);
+    }
+  });
+  progress.done();
+  if (args.format === "json") io.out(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+  else if (total > 1) io.out(`\n${multiFileSummary(outcomes, args.lang)}\n`);
+  return Math.max(0, ...outcomes.map(exitCodeOf));
+}
+
+function multiFileSummary(outcomes: FileOutcome[], lang: "zh" | "en"): string {
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const withErrors = outcomes.filter((o) => o.ok && o.result.summary.errors > 0).length;
+  const passed = outcomes.length - failed - withErrors;
+  return lang === "en"
+    ? `${outcomes.length} workbooks: ${passed} passed, ${withErrors} with errors, ${failed} unreadable`
+    : `共 ${outcomes.length} 个工作簿：${passed} 个通过，${withErrors} 个有错误，${failed} 个无法读取`;
+}
+
+async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const progress = startProgress(io);
+  const steps = { read: "正在读取工作簿…", validate: "正在校验…", write: "正在写入审核结果和绩效自评表…" };
+  const input = args.files[0];
+  const output = args.output as string;
+  try {
+    const { result, markedCells } = await fillWorkbook({
+      input: input,
+      output: output,
+      inPlace: args.inPlace,
+      lang: args.lang,
+      config: readConfig(args.config),
+      onStep: (s) => progress.update(steps[s]),
+    });
+    progress.done();
+    io.out(fillSummary(output, result.summary, markedCells, args.lang));
+    return result.summary.errors > 0 ? 1 : 0;
+  } finally {
+    progress.done();
+  }
+}
+
+function fillSummary(output: string, s: { errors: number; warnings: number; infos: number; score: number; grade: string }, marked: number, lang: "zh" | "en"): string {
+  return lang === "en"
+    ? `Wrote ${output}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos; ${marked} cells marked; score ${s.score.toFixed(2)} (${s.grade}).\n`
+    : `已写入 ${output}：错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项；已在 ${marked} 个单元格上标记；绩效自评得分 ${s.score.toFixed(2)} 分（${s.grade}）。\n`;
+}
+
+async function templateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const output = args.output as string;
+  await writeTemplate(output);
+  io.out(`已生成模板 ${output}：请在各工作表中填写数据（说明见“使用说明”工作表），然后运行 fund-audit validate ${output}\n`);
+  return 0;
+}
+
+async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const output = args.output ?? DEMO_OUTPUT;
+  const progress = startProgress(io);
+  progress.update("正在校验示例工作簿…");
+  try {
+    const { result, markedCells } = await fillWorkbook({ input: EXAMPLE_WORKBOOK, output: output, inPlace: false, lang: args.lang });
+    progress.done();
+    const shown = path.relative(PACKAGE_ROOT, EXAMPLE_WORKBOOK);
+    io.out(textReport(result, shown, { lang: args.lang, color: io.color }));
+    io.out(
+      args.lang === "en"
+        ? `\nDemo: validated ${shown} (a reconstruction of the 益阳市 2021 e-commerce fund) and wrote ${output} with the findings sheet, the self-evaluation form and ${markedCells} marked cells.\n`
+        : `\n演示：已校验 ${shown}（据益阳市 2021 年度电子商务产业发展引导资金绩效自评报告重建），结果已写入 ${output}（含“审核结果”“绩效自评表”两张工作表，${markedCells} 个单元格已标记）。\n`,
+    );
+    return 0;
+  } finally {
+    progress.done();
+  }
+}
+
+function readConfig(file: string | undefined): RuleConfig | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new CliError(`无法读取配置文件 ${file}：请检查路径`);
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new CliError(`配置文件 ${file} 不是有效的 JSON（${(e as Error).message}）`);
+  }
+  if (config === null || typeof config !== "object" || Array.isArray(config)) throw new CliError(`配置文件 ${file} 应是一个 JSON 对象，例如 {"executionReasonThreshold": 0.9}`);
+  return config as RuleConfig;
+}
+
+function packageVersion(): string {
+  try {
+    return String(JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version);
+  } catch {
+    return "unknown";
+  }
+}
+
+/** One line on stderr; the stack only with --debug. */
+function reportFailure(io: CliIO, e: unknown, debug: boolean, message?: string): void {
+  const known = e instanceof CliError || (e as { name?: string })?.name === "WorkbookReadError";
+  const text = message ?? (known ? (e as Error).message : `内部错误：${e instanceof Error ? e.message : String(e)}（加 --debug 查看详情；${HELP_HINT}）`);
+  io.err(`fund-audit: ${text}\n`);
+  if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+}

@@ -1,0 +1,54 @@
+// Validates many workbooks, one outcome per file in the order given; a file that cannot be read
+// yields an error outcome and does not stop the others.
+import * as path from "path";
+import { validateWorkbook, type Lang, type RuleConfig, type ValidationResult } from "../core";
+import { isWorkbookReadError, readXlsxFile } from "./xlsx";
+
+export interface ValidateFilesOptions {
+  lang: Lang;
+  config?: RuleConfig;
+}
+
+interface OutcomeBase {
+  /** Position in the list of paths. */
+  index: number;
+  /** The path as the user gave it. */
+  file: string;
+  /** Milliseconds spent on this file. */
+  ms: number;
+}
+
+export type FileOutcome =
+  | (OutcomeBase & { ok: true; result: ValidationResult })
+  | (OutcomeBase & { ok: false; error: { code: string; message: string }; cause: unknown });
+
+/** Exit code for one outcome: 2 unreadable, 1 error findings, 0 otherwise. */
+export function exitCodeOf(o: FileOutcome): number {
+  if (!o.ok) return 2;
+  return o.result.summary.errors > 0 ? 1 : 0;
+}
+
+export async function validateFiles(paths: string[], opts: ValidateFilesOptions, onResult: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (let index = 0; index < paths.length; index++) {
+    const file = paths[index];
+    const started = Date.now();
+    let outcome: FileOutcome;
+    try {
+      const grids = await readXlsxFile(file);
+      const result = validateWorkbook(grids, { lang: opts.lang, config: opts.config });
+      outcome = { index, file, ms: Date.now() - started, ok: true, result };
+    } catch (e) {
+      outcome = { index, file, ms: Date.now() - started, ok: false, error: describeFailure(e, file), cause: e };
+    }
+    outcomes.push(outcome);
+    onResult(outcome);
+  }
+  return outcomes;
+}
+
+function describeFailure(e: unknown, file: string): { code: string; message: string } {
+  if (isWorkbookReadError(e)) return { code: e.code, message: e.withFile(file).message };
+  const why = e instanceof Error ? e.message : String(e);
+  return { code: "internal", message: `${path.basename(file)}：校验时出现内部错误（${why}），请将该文件反馈给维护者（加 --debug 可显示详情）` };
+}
