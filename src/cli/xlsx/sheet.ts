@@ -1,0 +1,364 @@
+// Streaming scanner for a worksheet part: <row>, <c> (with <v>, <is>, <f>) and <mergeCell>,
+// found with indexOf on the raw bytes. Only cells holding a value allocate anything, so a
+// sheet formatted down to row 1,048,576 costs one pass over its bytes.
+import { CellError, rangeFromA1, type CellRange, type CellValue } from "../../core/grid";
+import {
+  APOS,
+  EQ,
+  GT,
+  LT,
+  QUOTE,
+  SLASH,
+  bytesEqual,
+  closeTag,
+  decodeText,
+  findTagEnd,
+  isSpace,
+  parseIndex,
+  parseNumber,
+  readTagName,
+  tagName,
+} from "./bytes";
+import { serialToDate } from "./dates";
+import { WorkbookReadError } from "./errors";
+import { richText } from "./rich-text";
+
+const enum CellType {
+  Number,
+  Shared,
+  Str,
+  Bool,
+  Error,
+  Inline,
+  IsoDate,
+}
+
+const C_CLOSE = Buffer.from("</c>");
+const V_CLOSE = Buffer.from("</v>");
+const COMMENT_END = Buffer.from("-->");
+
+/** Counts value cells across a workbook against ReadOptions.maxCells. */
+export class CellBudget {
+  used = 0;
+  constructor(readonly limit: number) {}
+}
+
+export interface SheetContext {
+  sheetName: string;
+  sharedStrings: readonly string[];
+  dateStyles: Uint8Array;
+  date1904: boolean;
+  cells: CellBudget;
+}
+
+const errorValues = new Map<string, CellError>();
+
+function errorValue(code: string): CellError {
+  let e = errorValues.get(code);
+  if (!e) {
+    e = new CellError(code);
+    errorValues.set(code, e);
+  }
+  return e;
+}
+
+function parseType(buf: Buffer, a: number, b: number): CellType {
+  const len = b - a;
+  const c = buf[a];
+  if (len === 1) {
+    if (c === 115) return CellType.Shared; // s
+    if (c === 98) return CellType.Bool; // b
+    if (c === 101) return CellType.Error; // e
+    if (c === 100) return CellType.IsoDate; // d
+    return CellType.Number;
+  }
+  if (bytesEqual(buf, a, b, "str")) return CellType.Str;
+  if (bytesEqual(buf, a, b, "inlineStr")) return CellType.Inline;
+  return CellType.Number;
+}
+
+/** Column index from the letters of an A1 reference; -1 when there are none. */
+function parseColumn(buf: Buffer, a: number, b: number): number {
+  let n = 0;
+  let i = a;
+  for (; i < b; i++) {
+    let c = buf[i];
+    if (c === 36) continue; // $
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+export class SheetScanner {
+  readonly rows: CellValue[][] = [];
+  readonly hiddenRows: number[] = [];
+  readonly merges: CellRange[] = [];
+  private row = -1;
+  private col = -1;
+  private curRow = -1;
+  private cur: CellValue[] = [];
+
+  constructor(private readonly ctx: SheetContext) {}
+
+  consume = (buf: Buffer): number => {
+    const n = buf.length;
+    let pos = 0;
+    for (;;) {
+      const lt = buf.indexOf(LT, pos);
+      if (lt < 0) return n;
+      const next = buf[lt + 1];
+      if (next === SLASH) {
+        pos = lt + 2;
+        continue;
+      }
+      if (next === 33 /* ! */) {
+        if (lt + 4 > n) return lt;
+        if (buf[lt + 2] === 45 && buf[lt + 3] === 45) {
+          const end = buf.indexOf(COMMENT_END, lt + 4);
+          if (end < 0) return lt;
+          pos = end + 3;
+        } else pos = lt + 2;
+        continue;
+      }
+      if (!readTagName(buf, lt + 1, n)) return lt;
+      const ls = tagName.local;
+      const le = tagName.end;
+      const len = le - ls;
+      if (len === 1 && buf[ls] === 99 /* c */) {
+        const end = this.cell(buf, lt, le, tagName.colon, n);
+        if (end < 0) return lt;
+        pos = end;
+      } else if (len === 3 && bytesEqual(buf, ls, le, "row")) {
+        const gt = findTagEnd(buf, le, n);
+        if (gt < 0) return lt;
+        this.rowStart(buf, le, gt);
+        pos = gt + 1;
+      } else if (len === 9 && bytesEqual(buf, ls, le, "mergeCell")) {
+        const gt = findTagEnd(buf, le, n);
+        if (gt < 0) return lt;
+        this.mergeCell(buf, le, gt);
+        pos = gt + 1;
+      } else {
+        pos = le;
+      }
+    }
+  };
+
+  private rowStart(buf: Buffer, a: number, gt: number): void {
+    let r = -1;
+    let hidden = false;
+    forEachAttr(buf, a, gt, (ns, ne, vs, ve) => {
+      if (ne - ns === 1 && buf[ns] === 114 /* r */) r = parseIndex(buf, vs, ve);
+      else if (bytesEqual(buf, ns, ne, "hidden")) hidden = buf[vs] === 49 /* 1 */ || buf[vs] === 116; /* true */
+    });
+    this.row = r > 0 ? r - 1 : this.row + 1;
+    this.col = -1;
+    if (hidden) this.hiddenRows.push(this.row);
+  }
+
+  private mergeCell(buf: Buffer, a: number, gt: number): void {
+    forEachAttr(buf, a, gt, (ns, ne, vs, ve) => {
+      if (bytesEqual(buf, ns, ne, "ref")) {
+        const range = rangeFromA1(buf.toString("latin1", vs, ve));
+        if (range) this.merges.push(range);
+      }
+    });
+  }
+
+  /** Parses one <c> element starting at `lt`; returns the offset after it, or -1 if incomplete. */
+  private cell(buf: Buffer, lt: number, le: number, colon: number, n: number): number {
+    const gt = findTagEnd(buf, le, n);
+    if (gt < 0) return -1;
+    let colRef = -1;
+    let type = CellType.Number;
+    let style = 0;
+    // Attributes r, t, s (one-letter names; others such as cm/vm/ph are skipped).
+    let i = le;
+    while (i < gt) {
+      const c = buf[i];
+      if (isSpace(c) || c === SLASH) {
+        i++;
+        continue;
+      }
+      const ns = i;
+      while (i < gt && buf[i] !== EQ && !isSpace(buf[i])) i++;
+      const ne = i;
+      while (i < gt && buf[i] !== QUOTE && buf[i] !== APOS) i++;
+      if (i >= gt) break;
+      const vs = i + 1;
+      const ve = buf.indexOf(buf[i], vs);
+      if (ve < 0 || ve > gt) break;
+      i = ve + 1;
+      if (ne - ns !== 1) continue;
+      const an = buf[ns];
+      if (an === 114) colRef = parseColumn(buf, vs, ve);
+      else if (an === 116) type = parseType(buf, vs, ve);
+      else if (an === 115) style = parseIndex(buf, vs, ve);
+    }
+    const col = colRef >= 0 ? colRef : this.col + 1;
+    this.col = col;
+    if (buf[gt - 1] === SLASH) return gt + 1;
+
+    const needle = colon < 0 ? C_CLOSE : closeTag(buf, lt + 1, le);
+    const close = buf.indexOf(needle, gt + 1);
+    if (close < 0) return -1;
+    const end = close + needle.length;
+
+    let vs = -1;
+    let ve = -1;
+    let is = -1;
+    let ie = -1;
+    if (buf[gt + 1] === LT && buf[gt + 2] === 118 /* v */ && buf[gt + 3] === GT) {
+      vs = gt + 4;
+      ve = buf.indexOf(V_CLOSE, vs);
+      if (ve < 0 || ve > close) return end;
+    } else {
+      let p = gt + 1;
+      while (p < close) {
+        const clt = buf.indexOf(LT, p);
+        if (clt < 0 || clt >= close) break;
+        if (buf[clt + 1] === SLASH) {
+          p = clt + 2;
+          continue;
+        }
+        if (!readTagName(buf, clt + 1, close)) break;
+        const cls = tagName.local;
+        const cle = tagName.end;
+        const prefixed = tagName.colon >= 0;
+        const cgt = findTagEnd(buf, cle, close);
+        if (cgt < 0) break;
+        if (buf[cgt - 1] === SLASH) {
+          p = cgt + 1;
+          continue;
+        }
+        const isV = cle - cls === 1 && buf[cls] === 118;
+        const isF = cle - cls === 1 && buf[cls] === 102;
+        const isIs = cle - cls === 2 && buf[cls] === 105 && buf[cls + 1] === 115;
+        if (!isV && !isF && !isIs) {
+          p = cgt + 1;
+          continue;
+        }
+        const cNeedle = !prefixed && isV ? V_CLOSE : closeTag(buf, clt + 1, cle);
+        const cclose = buf.indexOf(cNeedle, cgt + 1);
+        if (cclose < 0 || cclose > close) break;
+        if (isV) {
+          vs = cgt + 1;
+          ve = cclose;
+        } else if (isIs) {
+          is = cgt + 1;
+          ie = cclose;
+        }
+        p = cclose + cNeedle.length;
+      }
+    }
+
+    let value: CellValue = null;
+    switch (type) {
+      case CellType.Number:
+        if (vs >= 0 && ve > vs) {
+          const num = parseNumber(buf, vs, ve);
+          if (num !== num) value = decodeText(buf, vs, ve);
+          else if (style >= 0 && style < this.ctx.dateStyles.length && this.ctx.dateStyles[style] === 1) value = serialToDate(num, this.ctx.date1904) ?? num;
+          else value = num;
+        }
+        break;
+      case CellType.Shared:
+        if (vs >= 0) {
+          const k = parseIndex(buf, vs, ve);
+          value = k >= 0 && k < this.ctx.sharedStrings.length ? this.ctx.sharedStrings[k] : null;
+        }
+        break;
+      case CellType.Str:
+        if (vs >= 0) value = decodeText(buf, vs, ve);
+        break;
+      case CellType.Inline:
+        if (is >= 0) value = richText(buf, is, ie);
+        else if (vs >= 0) value = decodeText(buf, vs, ve);
+        break;
+      case CellType.Bool:
+        if (vs >= 0 && ve > vs) value = buf[vs] === 49 || buf[vs] === 116;
+        break;
+      case CellType.Error:
+        if (vs >= 0 && ve > vs) value = errorValue(decodeText(buf, vs, ve).trim());
+        break;
+      case CellType.IsoDate:
+        if (vs >= 0 && ve > vs) value = isoDate(decodeText(buf, vs, ve));
+        break;
+    }
+    if (value === null || value === "") return end;
+    this.put(col, value);
+    return end;
+  }
+
+  private put(col: number, value: CellValue): void {
+    const row = this.row < 0 ? 0 : this.row;
+    if (row !== this.curRow) {
+      const rows = this.rows;
+      if (row < rows.length) this.cur = rows[row];
+      else {
+        while (rows.length < row) rows.push([]);
+        this.cur = [];
+        rows.push(this.cur);
+      }
+      this.curRow = row;
+    }
+    const cur = this.cur;
+    if (col === cur.length) cur.push(value);
+    else if (col > cur.length) {
+      while (cur.length < col) cur.push(null);
+      cur.push(value);
+    } else cur[col] = value;
+    const cells = this.ctx.cells;
+    if (++cells.used > cells.limit) {
+      throw new WorkbookReadError("too-large", `工作簿的数据超过 ${cells.limit.toLocaleString("en-US")} 个单元格的读取上限（在工作表“${this.ctx.sheetName}”），已停止读取：请删除多余数据或拆分工作簿后重试`);
+    }
+  }
+
+  /** Hidden rows and merges limited to the rows that hold data. */
+  finish(): { rows: CellValue[][]; hiddenRows: number[]; merges: CellRange[] } {
+    const height = this.rows.length;
+    const hiddenRows = this.hiddenRows.filter((r) => r < height);
+    const merges: CellRange[] = [];
+    for (const m of this.merges) {
+      if (m.top >= height) continue;
+      merges.push(m.bottom < height ? m : { top: m.top, left: m.left, bottom: height - 1, right: m.right });
+    }
+    return { rows: this.rows, hiddenRows, merges };
+  }
+}
+
+function forEachAttr(buf: Buffer, a: number, gt: number, visit: (ns: number, ne: number, vs: number, ve: number) => void): void {
+  let i = a;
+  while (i < gt) {
+    const c = buf[i];
+    if (isSpace(c) || c === SLASH) {
+      i++;
+      continue;
+    }
+    const ns = i;
+    while (i < gt && buf[i] !== EQ && !isSpace(buf[i])) i++;
+    const ne = i;
+    while (i < gt && buf[i] !== QUOTE && buf[i] !== APOS) i++;
+    if (i >= gt) return;
+    const vs = i + 1;
+    const ve = buf.indexOf(buf[i], vs);
+    if (ve < 0 || ve > gt) return;
+    // Attribute names may carry a prefix (x14ac:dyDescent); report the local part.
+    let ls = ns;
+    for (let k = ns; k < ne; k++) if (buf[k] === 58) ls = k + 1;
+    visit(ls, ne, vs, ve);
+    i = ve + 1;
+  }
+}
+
+/** t="d" cells hold ISO 8601 text; a date-time without a zone is wall-clock time, kept as UTC. */
+function isoDate(s: string): CellValue {
+  const t = s.trim();
+  let text = t;
+  if (/^\d{4}-\d\d-\d\d$/.test(t)) text = `${t}T00:00:00Z`;
+  else if (t.includes("T") && !/(Z|[+-]\d\d:?\d\d)$/i.test(t)) text = `${t}Z`;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? new Date(ms) : t;
+}

@@ -1,0 +1,205 @@
+// Minimal zip reader: the central directory is read from the buffer, entries are inflated
+// in small slices through fflate's streaming Inflate, and every output byte is charged to a
+// budget shared by the whole workbook. Declared sizes are never trusted for limits, so a zip
+// bomb is refused after at most `limit` bytes of output and one slice's worth of memory.
+import { Inflate } from "fflate";
+import { WorkbookReadError } from "./errors";
+
+export interface ZipEntry {
+  /** The name as stored, with "\" turned into "/". */
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+/** Compressed input handed to the inflater per push: bounds one push's output (≤ ~1032×). */
+const INPUT_SLICE = 16 * 1024;
+/** Stored (uncompressed) entries are handed on in slices of this size. */
+const STORED_SLICE = 256 * 1024;
+/** More entries than any real workbook has; a central directory beyond it is hostile. */
+const MAX_ENTRIES = 100_000;
+
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+export class Budget {
+  used = 0;
+  constructor(readonly limit: number) {}
+
+  take(bytes: number): void {
+    this.used += bytes;
+    if (this.used > this.limit) {
+      throw new WorkbookReadError(
+        "too-large",
+        `工作簿解压后超过 ${formatBytes(this.limit)} 的读取上限（可能是异常或被构造的压缩文件“压缩炸弹”），已停止读取：如确为正常数据，请拆分工作簿后重试`,
+      );
+    }
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${+(n / (1024 * 1024 * 1024)).toFixed(2)} GiB`;
+  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+function u16(b: Uint8Array, i: number): number {
+  return b[i] | (b[i + 1] << 8);
+}
+
+function u32(b: Uint8Array, i: number): number {
+  return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
+}
+
+function u64(b: Uint8Array, i: number): number {
+  return u32(b, i) + u32(b, i + 4) * 0x100000000;
+}
+
+function truncated(): WorkbookReadError {
+  return new WorkbookReadError("truncated");
+}
+
+function corrupt(detail: string): WorkbookReadError {
+  return new WorkbookReadError("corrupt", `工作簿已损坏（${detail}）：请在 Excel 中打开（Excel 会提示修复）并另存为 .xlsx（Excel 工作簿）后重试`);
+}
+
+function findEndOfCentralDirectory(buf: Uint8Array): number {
+  const stop = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= stop; i--) {
+    if (buf[i] === 0x50 && buf[i + 1] === 0x4b && buf[i + 2] === 5 && buf[i + 3] === 6) {
+      // The comment length must reach exactly to the end of the file (or a little short:
+      // some writers pad); this rejects a stray signature inside compressed data.
+      if (i + 22 + u16(buf, i + 20) <= buf.length) return i;
+    }
+  }
+  return -1;
+}
+
+/** The entries of the zip's central directory, keyed by lower-case name (OPC names are case-insensitive). */
+export function readCentralDirectory(buf: Uint8Array): Map<string, ZipEntry> {
+  const eocd = findEndOfCentralDirectory(buf);
+  if (eocd < 0) throw truncated();
+  let count = u16(buf, eocd + 10);
+  let size = u32(buf, eocd + 12);
+  let offset = u32(buf, eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const loc = eocd - 20;
+    if (loc >= 0 && u32(buf, loc) === SIG_EOCD64_LOCATOR) {
+      const z = u64(buf, loc + 8);
+      if (z + 56 > buf.length || u32(buf, z) !== SIG_EOCD64) throw corrupt("ZIP64 目录记录无效");
+      count = u64(buf, z + 32);
+      size = u64(buf, z + 40);
+      offset = u64(buf, z + 48);
+    }
+  }
+  if (count > MAX_ENTRIES) throw new WorkbookReadError("too-large", `压缩包内文件数超过 ${MAX_ENTRIES} 个，不是正常的 Excel 工作簿：请确认文件来源`);
+  if (offset + size > eocd) {
+    // Either the file was cut and re-terminated, or data was prepended; try the latter.
+    const shift = eocd - size - offset;
+    if (shift < 0) throw truncated();
+    offset += shift;
+  }
+  const entries = new Map<string, ZipEntry>();
+  let p = offset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > eocd || u32(buf, p) !== SIG_CENTRAL) throw corrupt("压缩包目录无效");
+    const flags = u16(buf, p + 8);
+    const method = u16(buf, p + 10);
+    let compressedSize = u32(buf, p + 20);
+    const uncompressedSize = u32(buf, p + 24);
+    const nameLen = u16(buf, p + 28);
+    const extraLen = u16(buf, p + 30);
+    const commentLen = u16(buf, p + 32);
+    let localOffset = u32(buf, p + 42);
+    const nameBytes = Buffer.from(buf.buffer, buf.byteOffset + p + 46, nameLen);
+    const name = nameBytes.toString(flags & 0x800 ? "utf8" : "latin1").replace(/\\/g, "/");
+    // ZIP64 extended information: the 0xFFFFFFFF fields follow in a fixed order.
+    let e = p + 46 + nameLen;
+    const extraEnd = e + extraLen;
+    while (e + 4 <= extraEnd) {
+      const id = u16(buf, e);
+      const len = u16(buf, e + 2);
+      if (id === 1) {
+        let q = e + 4;
+        if (uncompressedSize === 0xffffffff) q += 8;
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(buf, q);
+          q += 8;
+        }
+        if (localOffset === 0xffffffff) localOffset = u64(buf, q);
+      }
+      e += 4 + len;
+    }
+    entries.set(name.toLowerCase(), { name, method, flags, compressedSize, localOffset });
+    p = extraEnd + commentLen;
+  }
+  return entries;
+}
+
+function entryData(buf: Uint8Array, entry: ZipEntry): Uint8Array {
+  const h = entry.localOffset;
+  if (h + 30 > buf.length) throw truncated();
+  if (u32(buf, h) !== SIG_LOCAL) throw corrupt(`“${entry.name}”的文件头无效`);
+  const start = h + 30 + u16(buf, h + 26) + u16(buf, h + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw truncated();
+  return buf.subarray(start, end);
+}
+
+/**
+ * Streams one entry's uncompressed bytes to `sink` in chunks, charging each chunk to the
+ * budget before the sink sees it.
+ */
+export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: Budget, sink: (chunk: Uint8Array, final: boolean) => void): void {
+  if (entry.flags & 1) throw new WorkbookReadError("encrypted");
+  const data = entryData(buf, entry);
+  if (entry.method === 0) {
+    if (data.length === 0) {
+      sink(data, true);
+      return;
+    }
+    for (let i = 0; i < data.length; i += STORED_SLICE) {
+      const chunk = data.subarray(i, Math.min(i + STORED_SLICE, data.length));
+      budget.take(chunk.length);
+      sink(chunk, i + STORED_SLICE >= data.length);
+    }
+    return;
+  }
+  if (entry.method !== 8) throw corrupt(`“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    budget.take(chunk.length);
+    if (final) ended = true;
+    sink(chunk, final);
+  });
+  try {
+    if (data.length === 0) inflater.push(data, true);
+    for (let i = 0; i < data.length; i += INPUT_SLICE) {
+      inflater.push(data.subarray(i, Math.min(i + INPUT_SLICE, data.length)), i + INPUT_SLICE >= data.length);
+    }
+  } catch (err) {
+    if (err instanceof WorkbookReadError) throw err;
+    throw corrupt(`“${entry.name}”解压失败：${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (!ended) sink(new Uint8Array(0), true);
+}
+
+/** A whole (small) entry as text, BOM removed. */
+export function readEntryText(buf: Uint8Array, entry: ZipEntry, budget: Budget): string {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  inflateEntry(buf, entry, budget, (chunk) => {
+    if (chunk.length) {
+      parts.push(chunk);
+      total += chunk.length;
+    }
+  });
+  const all = Buffer.concat(parts, total);
+  const start = all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
+  return all.toString("utf8", start);
+}
