@@ -222,9 +222,15 @@ function clauses(text: string, span: Span, unit: AmountUnit): DetailItem[] {
   return cut(span, seps).flatMap((s) => clauseItems(text, s, unit));
 }
 
-/** "用于推广，包括直通车12万、…": the header before 包括/其中 gives way to the list after it. */
+/** Where a list of lines starts: 包括, 其中, or a colon. */
+function listMarkerAt(text: string, i: number): number {
+  if (text.startsWith("包括", i) || text.startsWith("其中", i)) return 2;
+  return text[i] === "：" || text[i] === ":" ? 1 : 0;
+}
+
+/** "用于推广，包括直通车12万、…": the header before 包括/其中/： gives way to the list after it. */
 function groupItems(text: string, span: Span, unit: AmountUnit): DetailItem[] {
-  const lists = topLevel(text, span, (i) => (text.startsWith("包括", i) || text.startsWith("其中", i) ? 2 : 0));
+  const lists = topLevel(text, span, (i) => listMarkerAt(text, i));
   if (lists.length === 0) return clauses(text, span, unit);
   const at = lists[0];
   const parents = clauses(text, { start: span.start, end: at.index }, unit);

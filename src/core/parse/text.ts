@@ -7,7 +7,8 @@ function pad2(n: number): string {
 
 /** A number as a user would type it: no exponent for ordinary magnitudes. */
 function numberText(n: number): string {
-  const s = String(n);
+  // Excel shows 15 significant digits; 0.1+0.2 reads as 0.3. Integers are left alone.
+  const s = String(Number.isFinite(n) && !Number.isInteger(n) ? Number(n.toPrecision(15)) : n);
   if (!/e/i.test(s) || !Number.isFinite(n) || Math.abs(n) >= 1e21) return s;
   // Tiny values such as 1e-7: write them out in full, then drop trailing zeros.
   return n.toFixed(20).replace(/\.?0+$/, "");
@@ -48,6 +49,9 @@ const HEADER_UNITS = new Set([
   "小时", "名", "位", "分", "篇", "期", "单", "亩", "吨", "公斤", "千克", "平方米", "万家", "万个",
 ]);
 
+/** English aliases' units, after lower-casing and removing spaces: "(Wan Yuan)" -> 万元. */
+const ENGLISH_UNITS: Record<string, string> = { yuan: "元", cny: "元", rmb: "元", wan: "万元", wanyuan: "万元", "10kyuan": "万元", "10thousandyuan": "万元" };
+
 const TRAILING_UNIT = /[([]([^()[\]]{1,12})[)\]]$/;
 
 /**
@@ -61,8 +65,9 @@ export function normalizeHeader(s: string): { key: string; unit: string | null }
   const m = TRAILING_UNIT.exec(key);
   if (m) {
     const inner = m[1].replace(/^单位[:：]?/, "");
-    if (HEADER_UNITS.has(inner)) {
-      unit = inner;
+    const known = HEADER_UNITS.has(inner) ? inner : ENGLISH_UNITS[inner];
+    if (known) {
+      unit = known;
       key = key.slice(0, m.index);
     }
   }

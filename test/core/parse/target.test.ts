@@ -190,3 +190,26 @@ describe("scaleToUnit", () => {
     );
   });
 });
+
+describe("parseTarget/parseActual edge cases", () => {
+  it.each([
+    ["≥90", q(">=", 90, "")],
+    ["25", q(">=", 25, "")],
+    ["95%及以上", q(">=", 95, "%")],
+    ["90%-100%", q(">=", 90, "%")],
+    ["10天内完成", q("<=", 10, "天")],
+    ["30日内", q("<=", 30, "天")],
+    ["提前3天完成", q(">=", 3, "天")],
+  ])("%p", (text, expected) => {
+    expect(parseTarget(text)).toEqual(expected);
+  });
+
+  it.each(["达成", "是", "不低于上年"])("%p is qualitative", (text) => {
+    expect(parseTarget(text)).toEqual({ kind: "qualitative", text });
+  });
+
+  it("reads 第一 as rank 1", () => {
+    expect(parseActual("全省排名第一")).toEqual({ value: 1, unit: "名", rank: true });
+    expect(parseActual("排名第一位")).toEqual({ value: 1, unit: "名", rank: true });
+  });
+});
