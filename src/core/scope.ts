@@ -74,9 +74,9 @@ export class Classifier {
 
   /** Longest match wins, then the earliest; a forbidden keyword wins over an allowed one. */
   classify(text: string): KeywordHit | null {
-    const t = normalizeName(text);
-    const cached = this.cache.get(t);
+    const cached = this.cache.get(text);
     if (cached !== undefined) return cached;
+    const t = normalizeName(text);
     let best: Entry | null = null;
     let bestForbidden: Entry | null = null;
     for (let i = 0; i < t.length; i++) {
@@ -93,7 +93,7 @@ export class Classifier {
     }
     const pick = bestForbidden ?? best;
     const hit = pick ? { category: pick.category, keyword: pick.keyword } : null;
-    if (this.cache.size < 100000) this.cache.set(t, hit);
+    if (this.cache.size < 100000) this.cache.set(text, hit);
     return hit;
   }
 

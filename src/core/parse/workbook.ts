@@ -11,7 +11,7 @@ import {
   type HeaderMatch, type PreparedSheet,
 } from "../sheet-reader";
 import type {
-  AmountUnit, CellPos, Indicator, Project, QualitativeGrade, Recipient, RuleConfig, ScopeCategory, SpendingLine, WorkbookModel,
+  AmountUnit, CellPos, Indicator, SpendingField, Project, QualitativeGrade, Recipient, RuleConfig, ScopeCategory, SpendingLine, WorkbookModel,
 } from "../types";
 import { parseAmount } from "./amount";
 import { parseDate } from "./date";
@@ -50,7 +50,7 @@ class Reader {
       if (opts.required) this.emit("required-missing", sheet, r, c, { field, recipient: opts.recipient });
       return null;
     }
-    const res = parseAmount(v, unit);
+    const res = typeof v === "number" ? fastNumber(v, unit) ?? parseAmount(v, unit) : parseAmount(v, unit);
     if (!res.ok) {
       this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient: opts.recipient });
       return null;
@@ -84,6 +84,36 @@ class Reader {
   /** Missing required columns; returns false when the sheet cannot be read at all. */
   header<F extends string>(grid: SheetGrid, def: SheetDef<F>, m: HeaderMatch<F>): void {
     for (const c of m.missing) this.emit("column-missing", grid.name, m.row, 0, { target: grid.name, field: c.header });
+  }
+}
+
+/** Whole-fen numbers (the common case) skip the exact decimal parser. */
+function fastNumber(v: number, unit: AmountUnit): { ok: true; fen: number; precisionLoss: false } | null {
+  const scaled = v * (unit === "wan" ? 1000000 : 100);
+  const fen = Math.round(scaled);
+  if (!Number.isSafeInteger(fen) || Math.abs(scaled - fen) > 1e-9 * Math.max(1, Math.abs(scaled))) return null;
+  return { ok: true, fen, precisionLoss: false };
+}
+
+/** One object per row; a cell position is built only when a rule asks for it. */
+function rowCells<F extends string>(sheet: string, cols: Partial<Record<F, number>>): (row: number) => Partial<Record<F, CellPos>> {
+  const proto: object = {};
+  for (const key of Object.keys(cols) as F[]) {
+    const col = cols[key] as number;
+    Object.defineProperty(proto, key, { enumerable: true, get(this: { row: number }) { return pos(sheet, this.row, col); } });
+  }
+  return (row) => Object.assign(Object.create(proto) as Partial<Record<F, CellPos>>, { row });
+}
+
+class NameCache {
+  private readonly map = new Map<string, string>();
+  get(name: string): string {
+    let n = this.map.get(name);
+    if (n === undefined) {
+      n = normalizeName(name);
+      this.map.set(name, n);
+    }
+    return n;
   }
 }
 
@@ -271,18 +301,18 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
   const s = grid.name;
   const c = m.cols;
   const lines: SpendingLine[] = [];
+  const cellsOf = rowCells<SpendingField>(s, c);
+  const names = new NameCache();
   walkRows(rd, p, m, [{ field: "amount", label: "金额" }], project.unit, (r, hidden) => {
     const rows = p.rows;
     const name = rd.required(s, rows, r, c.name, "单位名称");
     const content = rd.required(s, rows, r, c.content, "支出内容", name);
     const amountFen = rd.amount(s, rows, r, c.amount, unitOf(m.units.amount, project.unit), "金额", { required: true, positive: true, recipient: name });
-    const cells: SpendingLine["cells"] = {};
-    for (const key of Object.keys(c) as (keyof typeof c)[]) cells[key] = pos(s, r, c[key] as number);
     lines.push({
-      sheet: s, row: r, recipientName: name, normName: normalizeName(name), content,
+      sheet: s, row: r, recipientName: name, normName: names.get(name), content,
       category: textAt(rows, r, c.category), amountFen, date: rd.date(s, rows, r, c.date, name),
       voucher: textAt(rows, r, c.voucher), note: textAt(rows, r, c.note), source: "sheet", hidden,
-      resolvedCategory: "", keyword: "", cells,
+      resolvedCategory: "", keyword: "", cells: cellsOf(r),
     });
     return [amountFen ?? 0];
   });

@@ -118,7 +118,7 @@ export const duplicates: Rule = {
     const seen = new Map<string, number>();
     for (const l of model.lines) {
       if (l.source !== "sheet") continue;
-      const v = normalizeName(l.voucher);
+      const v = l.voucher.trim();
       if (v) {
         const first = vouchers.get(v);
         if (!first) vouchers.set(v, { normName: l.normName, amountFen: l.amountFen, row: l.row });
@@ -126,7 +126,7 @@ export const duplicates: Rule = {
           emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: first.row + 1 });
         }
       }
-      const key = `${l.normName}|${normalizeName(l.content)}|${l.amountFen}|${l.date ? l.date.getTime() : ""}`;
+      const key = `${l.normName}|${l.content}|${l.amountFen}|${l.date ? l.date.getTime() : ""}`;
       const firstRow = seen.get(key);
       if (firstRow === undefined) seen.set(key, l.row);
       else emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: firstRow + 1 });
