@@ -15,7 +15,7 @@ export interface ZipEntry {
 }
 
 /** Compressed input handed to the inflater per push: bounds one push's output (≤ ~1032×). */
-const INPUT_SLICE = 16 * 1024;
+const INPUT_SLICE = 4 * 1024;
 /** Stored (uncompressed) entries are handed on in slices of this size. */
 const STORED_SLICE = 256 * 1024;
 /** More entries than any real workbook has; a central directory beyond it is hostile. */
