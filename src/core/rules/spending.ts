@@ -114,23 +114,27 @@ export const duplicates: Rule = {
   name: "duplicate vouchers and lines",
   codes: ["duplicate-voucher", "duplicate-line"],
   check({ model, emit }) {
-    const vouchers = new Map<string, { normName: string; amountFen: number | null; row: number }>();
+    // Index of the first line per voucher / per identical line: no per-line objects.
+    const vouchers = new Map<string, number>();
     const seen = new Map<string, number>();
-    for (const l of model.lines) {
-      if (l.source !== "sheet") continue;
+    model.lines.forEach((l, i) => {
+      if (l.source !== "sheet") return;
       const v = l.voucher.trim();
       if (v) {
         const first = vouchers.get(v);
-        if (!first) vouchers.set(v, { normName: l.normName, amountFen: l.amountFen, row: l.row });
-        else if (first.normName !== l.normName || first.amountFen !== l.amountFen) {
-          emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: first.row + 1 });
+        if (first === undefined) vouchers.set(v, i);
+        else {
+          const f = model.lines[first];
+          if (f.normName !== l.normName || f.amountFen !== l.amountFen) {
+            emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: f.row + 1 });
+          }
         }
       }
-      const key = `${l.normName}|${l.content}|${l.amountFen}|${l.date ? l.date.getTime() : ""}`;
+      const key = `${l.normName}\u0000${l.content}\u0000${l.amountFen}\u0000${l.date ? l.date.getTime() : ""}`;
       const firstRow = seen.get(key);
       if (firstRow === undefined) seen.set(key, l.row);
       else emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: firstRow + 1 });
-    }
+    });
   },
 };
 
