@@ -1,0 +1,46 @@
+// The only module that talks to Excel (Excel.run / context.sync). The task pane receives a
+// WorkbookOps and never sees office-js.
+import { splitAddress } from "./address";
+import { clearCellMarks, markCells } from "./marks";
+import { readAllSheets, readOneSheet } from "./read";
+import { HostUnavailableError, detectSupport, resolveHost, runExcel, type OfficeHost } from "./run";
+import { loadDocumentSettings, saveDocumentSettings } from "./settings";
+import type { ExcelOpsOptions, WorkbookOps } from "./types";
+import { writeSheetLayouts } from "./write-layouts";
+
+export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps } from "./types";
+export { CellEditModeError, HostUnavailableError, type OfficeHost } from "./run";
+export { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from "./settings";
+export { MARKS_SHEET } from "./read";
+export { MAX_MARKS } from "./marks";
+
+/** WorkbookOps over the given host, or over the global Excel/Office (resolved at each call). */
+export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): WorkbookOps {
+  const office = (): OfficeHost => {
+    const h = resolveHost(host);
+    if (!h) throw new HostUnavailableError();
+    return h;
+  };
+  return {
+    readWorkbook: (onProgress) =>
+      runExcel(host, opts, async (context, support) => {
+        return { sheets: await readAllSheets(context, support, onProgress) };
+      }),
+    readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name)),
+    writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts)),
+    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, !!markOpts?.includeInfo)),
+    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)),
+    selectCell: (sheet, a1) =>
+      runExcel(host, opts, async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        await context.sync();
+        if (ws.isNullObject) throw new Error(`There is no sheet named ${sheet}.`);
+        ws.activate();
+        ws.getRange(splitAddress(a1).ref).select();
+        await context.sync();
+      }),
+    loadSettings: async () => loadDocumentSettings(office()),
+    saveSettings: (s) => saveDocumentSettings(office(), s),
+    apiSupport: () => detectSupport(resolveHost(host)),
+  };
+}

@@ -1,0 +1,43 @@
+// The pane's settings live in the document (Office.context.document.settings), so they travel
+// with the workbook. Whatever is stored is normalised on the way in and out.
+import type { OfficeHost } from "./run";
+import type { Settings } from "./types";
+
+export const SETTINGS_KEY = "fundAudit.settings";
+
+export const DEFAULT_SETTINGS: Settings = { amountUnit: "yuan", executionReasonThreshold: 0.9, overshootRatio: 1.3, paidTraffic: "allow" };
+
+function numberIn(v: unknown, min: number, max: number): number | null {
+  const n = typeof v === "string" ? Number(v) : v;
+  return typeof n === "number" && Number.isFinite(n) && n >= min && n <= max ? n : null;
+}
+
+/** Accepts ratios (0.9, 1.3) and the percent form some screens use (90, 130). */
+export function normaliseSettings(raw: unknown): Settings {
+  const o = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const pct = (v: unknown, min: number, max: number): number | null => {
+    const n = numberIn(v, min * 100, max * 100);
+    return n === null ? null : n / 100;
+  };
+  return {
+    amountUnit: o.amountUnit === "wan" ? "wan" : "yuan",
+    executionReasonThreshold: numberIn(o.executionReasonThreshold, 0, 1) ?? pct(o.executionThresholdPercent, 0, 1) ?? DEFAULT_SETTINGS.executionReasonThreshold,
+    overshootRatio: numberIn(o.overshootRatio, 1, 10) ?? pct(o.overshootPercent, 1, 10) ?? DEFAULT_SETTINGS.overshootRatio,
+    paidTraffic: o.paidTraffic === "forbid" ? "forbid" : "allow",
+  };
+}
+
+export function loadDocumentSettings(host: OfficeHost): Settings {
+  return normaliseSettings(host.Office.context.document.settings.get(SETTINGS_KEY));
+}
+
+export function saveDocumentSettings(host: OfficeHost, s: Settings): Promise<void> {
+  const settings = host.Office.context.document.settings;
+  settings.set(SETTINGS_KEY, normaliseSettings(s));
+  return new Promise((resolve, reject) => {
+    settings.saveAsync((result) => {
+      if (result.status === host.Office.AsyncResultStatus.Failed) reject(new Error(`Could not save settings: ${result.error ? result.error.message : "unknown error"}`));
+      else resolve();
+    });
+  });
+}

@@ -1,0 +1,68 @@
+// The add-in's view of the workbook: everything the task pane may ask Excel to do.
+import type { SheetGrid, WorkbookGrids } from "../core/grid";
+import type { SheetLayout } from "../core/layout";
+import type { Finding } from "../core/types";
+
+export interface ReadProgress {
+  /** Rows read so far, over every sheet. */
+  done: number;
+  total: number;
+  /** The sheet the last block came from. */
+  sheet?: string;
+}
+
+/** Persisted in the workbook (Office.context.document.settings). */
+export interface Settings {
+  amountUnit: "yuan" | "wan";
+  /** 预算执行率 below this (0.9 = 90 %) needs a 执行率偏差原因. */
+  executionReasonThreshold: number;
+  /** Actual ≥ this multiple of the target (1.3) needs a 偏差原因. */
+  overshootRatio: number;
+  paidTraffic: "allow" | "forbid";
+}
+
+export interface ApiSupport {
+  /** ExcelApi 1.7: the add-in's minimum (getRangeByIndexes, freezePanes). */
+  excel17: boolean;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
+  merges: boolean;
+  /** ExcelApi 1.18: notes (legacy comments) for marks. */
+  notes: boolean;
+  /** ExcelApi 1.10: threaded comments, used for marks when notes are missing. */
+  comments: boolean;
+  /** ExcelApi 1.6: Application.suspendApiCalculationUntilNextSync. */
+  suspend: boolean;
+  /** ExcelApi 1.9: suspendScreenUpdatingUntilNextSync. */
+  suspendScreen: boolean;
+  /** ExcelApi 1.9: hidden rows via getSpecialCellsOrNullObject("Visible"). */
+  hiddenRows: boolean;
+  /** ExcelApi 1.8: drop-down lists (data validation) in templates. */
+  validation: boolean;
+  /** ExcelApi 1.9: page layout (A4 landscape, print area) and fill patterns. */
+  pageLayout: boolean;
+}
+
+export interface WorkbookOps {
+  /** Every sheet's used values (+ merges and hidden rows where the API set allows). */
+  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrids>;
+  /** One sheet, or null when there is no sheet of that name. */
+  readSheet(name: string): Promise<SheetGrid | null>;
+  /** Replace each named sheet with the layout (delete + recreate, same tab position). */
+  writeLayouts(layouts: SheetLayout[]): Promise<void>;
+  /** Fill + note on each finding's cell (errors and warnings; info only when asked). Returns cells marked. */
+  markFindings(findings: Finding[], opts?: { includeInfo?: boolean }): Promise<number>;
+  /** Undo exactly what markFindings did. Returns cells restored. */
+  clearMarks(): Promise<number>;
+  /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */
+  selectCell(sheet: string, a1: string): Promise<void>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(s: Settings): Promise<void>;
+  apiSupport(): ApiSupport;
+}
+
+export interface ExcelOpsOptions {
+  /** Cell-edit-mode retries: attempts in all (default 5) and first delay (default 250 ms, doubling). */
+  retry?: { attempts?: number; baseDelayMs?: number };
+  /** Injected in tests to avoid real waiting. */
+  sleep?: (ms: number) => Promise<void>;
+}
