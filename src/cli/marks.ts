@@ -27,7 +27,7 @@ export function clearMarks(wb: ExcelJS.Workbook): number {
       const note = cell.note as NoteValue;
       if (!noteText(note).includes(NOTE_PREFIX)) continue;
       const rest = withoutOurNote(note);
-      if (rest === null) (cell as unknown as { _comment?: unknown })._comment = undefined;
+      if (rest === null) removeNote(cell);
       else cell.note = rest;
       const fill = cell.style?.fill;
       if (fill && fill.type === "pattern" && fill.pattern === "solid" && OUR_FILLS.has(String(fill.fgColor?.argb).toUpperCase())) {
@@ -71,6 +71,16 @@ export function markFindings(wb: ExcelJS.Workbook, findings: Finding[], lang: La
     marked++;
   }
   return marked;
+}
+
+/**
+ * exceljs has no API to delete a note, and a loaded cell also keeps the note in its value's
+ * model (which it writes back), so both are cleared.
+ */
+function removeNote(cell: ExcelJS.Cell): void {
+  const internal = cell as unknown as { _comment?: unknown; _value: { model?: { comment?: unknown } } };
+  internal._comment = undefined;
+  if (internal._value.model) delete internal._value.model.comment;
 }
 
 /** A note on a cell inside a merged area only shows on the area's top-left cell. */
