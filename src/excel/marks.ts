@@ -8,6 +8,7 @@ import type { Finding, Severity } from "../core/types";
 import { refToRange, splitAddress } from "./address";
 import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
 import { MARKS_SHEET } from "./read";
+import { errorCode } from "./run";
 import type { ApiSupport } from "./types";
 
 /** More cells than this are not marked (most severe first): a sheet of marks helps nobody. */
@@ -238,6 +239,19 @@ function recordSteps(context: Excel.RequestContext, o: Observed, records: readon
   return steps;
 }
 
+/**
+ * Threaded comments go last and are best effort: below ExcelApi 1.18 a legacy note is invisible
+ * to the API, and a comment on such a cell is refused. Fills and the record are already in; a
+ * recorded comment that never got added is simply not found (and not deleted) by clearMarks.
+ */
+async function addComments(context: Excel.RequestContext, steps: readonly Step[]): Promise<void> {
+  try {
+    await syncSteps(context, steps);
+  } catch (e) {
+    if (errorCode(e) === "InvalidOperationInCellEditMode") throw e;
+  }
+}
+
 export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], includeInfo: boolean): Promise<number> {
   const targets = targetsOf(findings, includeInfo);
   const o = await observe(context, support, (records) => [...targets, ...records]);
@@ -245,6 +259,7 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
   const recorded = new Map(o.records.map((r) => [key(r.sheet, r.cell), r]));
   const next: MarkRecord[] = [];
   const markSteps: Step[] = [];
+  const commentSteps: Step[] = [];
   const wanted = new Set<string>();
   for (const t of targets) {
     const name = o.names.get(t.sheet.toLowerCase());
@@ -262,7 +277,7 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
       : {
           sheet: name,
           cell: t.cell,
-          fill: st.fill.pattern === "None" || (!support.pageLayout && sameColor(st.fill.color, "#FFFFFF")) ? NO_FILL : st.fill.color,
+          fill: (support.pageLayout ? st.fill.pattern === "None" : sameColor(st.fill.color, "#FFFFFF")) ? NO_FILL : st.fill.color,
           pattern: support.pageLayout ? st.fill.pattern : "",
           patternColor: support.pageLayout ? (st.fill.patternColor ?? "") : "",
           mark,
@@ -275,23 +290,27 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
       bytes: ACTION_BYTES * 6 + text.length * 3,
       queue: () => {
         const ws = context.workbook.worksheets.getItem(name);
-        const range = ws.getRange(t.cell);
-        range.format.fill.color = mark;
-        if (!rec.note) return;
-        if (owned && note) {
-          if (rec.note === "note" && st.note) st.note.content = text;
-          else o.comments.get(k)?.delete();
-          if (rec.note === "comment") context.workbook.comments.add(range, text, "Plain");
-        } else if (rec.note === "note") ws.notes.add(range, text);
-        else context.workbook.comments.add(range, text, "Plain");
+        ws.getRange(t.cell).format.fill.color = mark;
+        if (rec.note !== "note") return;
+        if (owned && st.note) st.note.content = text;
+        else ws.notes.add(ws.getRange(t.cell), text);
       },
     });
+    if (rec.note === "comment")
+      commentSteps.push({
+        bytes: ACTION_BYTES * 4 + text.length * 3,
+        queue: () => {
+          if (owned) o.comments.get(k)?.delete();
+          context.workbook.comments.add(context.workbook.worksheets.getItem(name).getRange(t.cell), text, "Plain");
+        },
+      });
   }
   const stale = o.records.filter((r) => !wanted.has(key(r.sheet, r.cell)));
   const steps = [...recordSteps(context, o, next), ...stale.flatMap((r) => restoreSteps(context, support, o, r)), ...markSteps];
   await syncSteps(context, steps, () => {
     if (support.suspendScreen) context.application.suspendScreenUpdatingUntilNextSync();
   });
+  await addComments(context, commentSteps);
   return next.length;
 }
 

@@ -120,7 +120,7 @@ async function readGroups(context: Excel.RequestContext, pending: Pending[], byt
   }
   const last = blocks[blocks.length - 1];
   progress.report?.({ done: progress.done, total: progress.total, sheet: last ? last.meta.name : undefined });
-  const measured = cells > 0 ? (bytes / cells) * 1.5 : bytesPerCell;
+  const measured = cells > 0 ? (bytes / cells) * 1.25 : bytesPerCell;
   return readGroups(context, plan.rest, Math.max(MIN_BYTES_PER_CELL, measured), progress);
 }
 

@@ -23,6 +23,8 @@ export interface FakeSheetSeed {
   formulas?: Record<string, string>;
   /** A1 cell -> note text (legacy comment) the user wrote. */
   notes?: Record<string, string>;
+  /** A1 cell -> threaded comment the user wrote. */
+  comments?: Record<string, string>;
   visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
@@ -150,6 +152,7 @@ function seedSheet(m: WorkbookModel, s: FakeSheetSeed): void {
   for (const [ref, nf] of Object.entries(s.numberFormats ?? {})) each(ref, (r, c) => (sheet.editFormat(r, c).numberFormat = nf));
   for (const [ref, f] of Object.entries(s.formulas ?? {})) each(ref, (r, c) => sheet.formulas.set(cellKey(r, c), f.startsWith("=") ? f : `=${f}`));
   for (const [ref, text] of Object.entries(s.notes ?? {})) each(ref, (r, c) => sheet.notes.set(cellKey(r, c), { content: text, author: "User" }));
+  for (const [ref, text] of Object.entries(s.comments ?? {})) each(ref, (row, col) => m.comments.items.push({ id: `{comment-${m.comments.next++}}`, sheetId: sheet.id, row, col, content: text, author: "User" }));
 }
 
 function snapshotSheet(m: WorkbookModel, s: SheetModel): SheetSnapshot {
