@@ -45,25 +45,38 @@ export function bytesEqual(buf: Buffer, a: number, b: number, s: string): boolea
   return true;
 }
 
-/** The ">" that ends the start tag beginning before `from`, skipping quoted values; -1 if not in buf. */
-export function findTagEnd(buf: Buffer, from: number, limit: number): number {
+/** Gaps up to this many bytes are scanned in JS: a call into Buffer.indexOf costs more. */
+const SHORT_SCAN = 64;
+
+/** Offset of byte `c` in buf[from..limit), or -1. */
+export function findByte(buf: Buffer, c: number, from: number, limit: number): number {
+  const stop = from + SHORT_SCAN < limit ? from + SHORT_SCAN : limit;
+  for (let i = from; i < stop; i++) if (buf[i] === c) return i;
+  if (stop >= limit) return -1;
+  const i = buf.indexOf(c, stop);
+  return i < 0 || i >= limit ? -1 : i;
+}
+
+/** Offset of "</x>" for the one-letter, unprefixed element name byte `name`, or -1. */
+export function findClose1(buf: Buffer, name: number, from: number, limit: number): number {
   let i = from;
   for (;;) {
-    const gt = buf.indexOf(GT, i);
-    if (gt < 0 || gt >= limit) return -1;
-    // Fast path: no quote between i and gt means the ">" is real.
-    const q = indexOfQuote(buf, i, gt);
-    if (q < 0) return gt;
-    const end = buf.indexOf(buf[q], q + 1);
-    if (end < 0 || end >= limit) return -1;
-    i = end + 1;
+    i = findByte(buf, LT, i, limit);
+    if (i < 0 || i + 3 >= limit) return -1;
+    if (buf[i + 1] === SLASH && buf[i + 2] === name && buf[i + 3] === GT) return i;
+    i++;
   }
 }
 
-function indexOfQuote(buf: Buffer, a: number, b: number): number {
-  for (let i = a; i < b; i++) {
+/** The ">" that ends the start tag whose name ends before `from`, skipping quoted values; -1 if not in buf. */
+export function findTagEnd(buf: Buffer, from: number, limit: number): number {
+  let quote = 0;
+  for (let i = from; i < limit; i++) {
     const c = buf[i];
-    if (c === QUOTE || c === APOS) return i;
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === GT) return i;
+    else if (c === QUOTE || c === APOS) quote = c;
   }
   return -1;
 }

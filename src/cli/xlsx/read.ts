@@ -8,7 +8,7 @@ import { CellBudget, SheetScanner } from "./sheet";
 import { sniffNonZip } from "./sniff";
 import { parseDateStyles } from "./styles";
 import { findByType, parseRelationships, parseWorkbook, relsPathFor, type Relationship } from "./workbook-parts";
-import { Budget, formatBytes, inflateEntry, readCentralDirectory, readEntryText, type ZipEntry } from "./zip";
+import { Budget, formatBytes, inflateEntry, inflateEntryAsync, readCentralDirectory, readEntryText, type ZipEntry } from "./zip";
 
 export interface ReadOptions {
   /**
@@ -63,7 +63,23 @@ function workbookPartPath(pkg: Package): string | undefined {
   return pkg.entry("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
 }
 
-function readGrids(buf: Uint8Array, opts: ReadOptions): WorkbookGrids {
+interface SheetJob {
+  grid: SheetGrid;
+  /** The worksheet part to scan; null for chart and dialog sheets (no cells). */
+  entry: ZipEntry | null;
+}
+
+/** Everything before the cells: package, workbook, styles; the shared strings and sheets to stream. */
+interface Plan {
+  pkg: Package;
+  date1904: boolean;
+  dateStyles: Uint8Array;
+  sharedStrings: ZipEntry | undefined;
+  sheets: SheetJob[];
+  cells: CellBudget;
+}
+
+function plan(buf: Uint8Array, opts: ReadOptions): Plan {
   const limit = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
   sniffNonZip(buf);
   if (buf.length > limit) {
@@ -77,37 +93,67 @@ function readGrids(buf: Uint8Array, opts: ReadOptions): WorkbookGrids {
   const rels = relsText !== undefined ? parseRelationships(relsText, wbPath) : new Map<string, Relationship>();
   const dir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
 
-  const stylesPath = findByType(rels, "styles")?.target ?? `${dir}styles.xml`;
-  const stylesXml = pkg.text(stylesPath);
+  const stylesXml = pkg.text(findByType(rels, "styles")?.target ?? `${dir}styles.xml`);
   const dateStyles = stylesXml !== undefined ? parseDateStyles(stylesXml) : new Uint8Array(0);
+  const sharedStrings = pkg.entry(findByType(rels, "sharedStrings")?.target ?? `${dir}sharedStrings.xml`);
 
-  const sst = new SharedStringsScanner();
-  const sstEntry = pkg.entry(findByType(rels, "sharedStrings")?.target ?? `${dir}sharedStrings.xml`);
-  if (sstEntry) inflateEntry(buf, sstEntry, pkg.budget, new Feed(sst.consume, sstEntry.name).push);
-
-  const cells = new CellBudget(opts.maxCells ?? DEFAULT_MAX_CELLS);
-  const sheets: SheetGrid[] = [];
+  const sheets: SheetJob[] = [];
   wb.sheets.forEach((s, k) => {
     if (opts.sheets && !opts.sheets(s.name)) return;
     const rel = rels.get(s.relId);
-    const fallback = `${dir}worksheets/sheet${k + 1}.xml`;
-    const path = rel ? rel.target : fallback;
     const grid: SheetGrid = { name: s.name, rows: [] };
     if (s.state !== "visible") grid.hidden = true;
-    const isWorksheet = rel ? rel.type.endsWith("/worksheet") : true;
-    if (isWorksheet) {
-      const entry = pkg.entry(path);
-      if (!entry) throw corrupt(`找不到工作表“${s.name}”的数据`);
-      const scanner = new SheetScanner({ sheetName: s.name, sharedStrings: sst.strings, dateStyles, date1904: wb.date1904, cells });
-      inflateEntry(buf, entry, pkg.budget, new Feed(scanner.consume, entry.name).push);
-      const { rows, hiddenRows, merges } = scanner.finish();
-      grid.rows = rows;
-      if (merges.length) grid.merges = merges;
-      if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+    if (rel && !rel.type.endsWith("/worksheet")) {
+      sheets.push({ grid, entry: null });
+      return;
     }
-    sheets.push(grid);
+    const entry = pkg.entry(rel ? rel.target : `${dir}worksheets/sheet${k + 1}.xml`);
+    if (!entry) throw corrupt(`找不到工作表“${s.name}”的数据`);
+    sheets.push({ grid, entry });
   });
-  return { sheets };
+  return { pkg, date1904: wb.date1904, dateStyles, sharedStrings, sheets, cells: new CellBudget(opts.maxCells ?? DEFAULT_MAX_CELLS) };
+}
+
+function scannerFor(p: Plan, job: SheetJob, sharedStrings: readonly string[]): SheetScanner {
+  return new SheetScanner({ sheetName: job.grid.name, sharedStrings, dateStyles: p.dateStyles, date1904: p.date1904, cells: p.cells });
+}
+
+function fillGrid(grid: SheetGrid, scanner: SheetScanner): void {
+  const { rows, hiddenRows, merges } = scanner.finish();
+  grid.rows = rows;
+  if (merges.length) grid.merges = merges;
+  if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+}
+
+function readGrids(buf: Uint8Array, opts: ReadOptions): WorkbookGrids {
+  const p = plan(buf, opts);
+  const sst = new SharedStringsScanner();
+  if (p.sharedStrings) inflateEntry(buf, p.sharedStrings, p.pkg.budget, new Feed(sst.consume, p.sharedStrings.name).push);
+  for (const job of p.sheets) {
+    if (!job.entry) continue;
+    const scanner = scannerFor(p, job, sst.strings);
+    inflateEntry(buf, job.entry, p.pkg.budget, new Feed(scanner.consume, job.entry.name).push);
+    fillGrid(job.grid, scanner);
+  }
+  return { sheets: p.sheets.map((j) => j.grid) };
+}
+
+async function readGridsAsync(buf: Uint8Array, opts: ReadOptions): Promise<WorkbookGrids> {
+  const p = plan(buf, opts);
+  const sst = new SharedStringsScanner();
+  if (p.sharedStrings) await inflateEntryAsync(buf, p.sharedStrings, p.pkg.budget, new Feed(sst.consume, p.sharedStrings.name).push);
+  for (const job of p.sheets) {
+    if (!job.entry) continue;
+    const scanner = scannerFor(p, job, sst.strings);
+    await inflateEntryAsync(buf, job.entry, p.pkg.budget, new Feed(scanner.consume, job.entry.name).push);
+    fillGrid(job.grid, scanner);
+  }
+  return { sheets: p.sheets.map((j) => j.grid) };
+}
+
+function asReadError(err: unknown): WorkbookReadError {
+  if (err instanceof WorkbookReadError) return err;
+  return corrupt(err instanceof Error ? err.message : String(err));
 }
 
 /**
@@ -119,8 +165,16 @@ export function readXlsxBuffer(buf: Uint8Array, opts: ReadOptions = {}): Workboo
   try {
     return readGrids(buf, opts);
   } catch (err) {
-    if (err instanceof WorkbookReadError) throw err;
-    throw corrupt(err instanceof Error ? err.message : String(err));
+    throw asReadError(err);
+  }
+}
+
+/** readXlsxBuffer with inflation on Node's native zlib (faster; what the CLI uses through readXlsxFile). */
+export async function readXlsxBufferAsync(buf: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookGrids> {
+  try {
+    return await readGridsAsync(buf, opts);
+  } catch (err) {
+    throw asReadError(err);
   }
 }
 
@@ -139,7 +193,7 @@ export async function readXlsxFile(path: string, opts: ReadOptions = {}): Promis
     throw new WorkbookReadError(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", undefined, path);
   }
   try {
-    return readXlsxBuffer(buf, opts);
+    return await readXlsxBufferAsync(buf, opts);
   } catch (err) {
     throw (err as WorkbookReadError).withFile(path);
   }

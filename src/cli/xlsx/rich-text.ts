@@ -1,6 +1,6 @@
 // Shared strings (sharedStrings.xml) and inline strings (<is>): the text of every <t>, rich
 // text runs concatenated, phonetic guide runs (<rPh>, furigana/pinyin) left out.
-import { LT, SLASH, bytesEqual, closeTag, decodeText, findTagEnd, readTagName, tagName } from "./bytes";
+import { LT, SLASH, bytesEqual, closeTag, decodeText, findByte, findTagEnd, readTagName, tagName } from "./bytes";
 
 /** The concatenated text runs in buf[a..b). */
 export function richText(buf: Buffer, a: number, b: number): string {
@@ -8,8 +8,8 @@ export function richText(buf: Buffer, a: number, b: number): string {
   let pos = a;
   let phonetic = false;
   while (pos < b) {
-    const lt = buf.indexOf(LT, pos);
-    if (lt < 0 || lt >= b) break;
+    const lt = findByte(buf, LT, pos, b);
+    if (lt < 0) break;
     const closing = buf[lt + 1] === SLASH;
     const nameStart = closing ? lt + 2 : lt + 1;
     if (!readTagName(buf, nameStart, b)) break;
@@ -55,7 +55,7 @@ export class SharedStringsScanner {
     const n = buf.length;
     let pos = 0;
     for (;;) {
-      const lt = buf.indexOf(LT, pos);
+      const lt = findByte(buf, LT, pos, n);
       if (lt < 0) return n;
       if (buf[lt + 1] === SLASH) {
         pos = lt + 2;

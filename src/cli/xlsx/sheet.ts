@@ -1,5 +1,5 @@
 // Streaming scanner for a worksheet part: <row>, <c> (with <v>, <is>, <f>) and <mergeCell>,
-// found with indexOf on the raw bytes. Only cells holding a value allocate anything, so a
+// found by scanning the raw bytes. Only cells holding a value allocate anything, so a
 // sheet formatted down to row 1,048,576 costs one pass over its bytes.
 import { CellError, rangeFromA1, type CellRange, type CellValue } from "../../core/grid";
 import {
@@ -11,6 +11,8 @@ import {
   SLASH,
   bytesEqual,
   closeTag,
+  findByte,
+  findClose1,
   decodeText,
   findTagEnd,
   isSpace,
@@ -33,7 +35,6 @@ const enum CellType {
   IsoDate,
 }
 
-const C_CLOSE = Buffer.from("</c>");
 const V_CLOSE = Buffer.from("</v>");
 const COMMENT_END = Buffer.from("-->");
 
@@ -106,7 +107,7 @@ export class SheetScanner {
     const n = buf.length;
     let pos = 0;
     for (;;) {
-      const lt = buf.indexOf(LT, pos);
+      const lt = findByte(buf, LT, pos, n);
       if (lt < 0) return n;
       const next = buf[lt + 1];
       if (next === SLASH) {
@@ -188,8 +189,8 @@ export class SheetScanner {
       while (i < gt && buf[i] !== QUOTE && buf[i] !== APOS) i++;
       if (i >= gt) break;
       const vs = i + 1;
-      const ve = buf.indexOf(buf[i], vs);
-      if (ve < 0 || ve > gt) break;
+      const ve = findByte(buf, buf[i], vs, gt);
+      if (ve < 0) break;
       i = ve + 1;
       if (ne - ns !== 1) continue;
       const an = buf[ns];
@@ -201,10 +202,17 @@ export class SheetScanner {
     this.col = col;
     if (buf[gt - 1] === SLASH) return gt + 1;
 
-    const needle = colon < 0 ? C_CLOSE : closeTag(buf, lt + 1, le);
-    const close = buf.indexOf(needle, gt + 1);
+    let close: number;
+    let end: number;
+    if (colon < 0) {
+      close = findClose1(buf, 99 /* c */, gt + 1, n);
+      end = close + 4;
+    } else {
+      const needle = closeTag(buf, lt + 1, le);
+      close = buf.indexOf(needle, gt + 1);
+      end = close + needle.length;
+    }
     if (close < 0) return -1;
-    const end = close + needle.length;
 
     let vs = -1;
     let ve = -1;
@@ -212,13 +220,13 @@ export class SheetScanner {
     let ie = -1;
     if (buf[gt + 1] === LT && buf[gt + 2] === 118 /* v */ && buf[gt + 3] === GT) {
       vs = gt + 4;
-      ve = buf.indexOf(V_CLOSE, vs);
-      if (ve < 0 || ve > close) return end;
+      ve = findClose1(buf, 118 /* v */, vs, close);
+      if (ve < 0) return end;
     } else {
       let p = gt + 1;
       while (p < close) {
-        const clt = buf.indexOf(LT, p);
-        if (clt < 0 || clt >= close) break;
+        const clt = findByte(buf, LT, p, close);
+        if (clt < 0) break;
         if (buf[clt + 1] === SLASH) {
           p = clt + 2;
           continue;
@@ -343,8 +351,8 @@ function forEachAttr(buf: Buffer, a: number, gt: number, visit: (ns: number, ne:
     while (i < gt && buf[i] !== QUOTE && buf[i] !== APOS) i++;
     if (i >= gt) return;
     const vs = i + 1;
-    const ve = buf.indexOf(buf[i], vs);
-    if (ve < 0 || ve > gt) return;
+    const ve = findByte(buf, buf[i], vs, gt);
+    if (ve < 0) return;
     // Attribute names may carry a prefix (x14ac:dyDescent); report the local part.
     let ls = ns;
     for (let k = ns; k < ne; k++) if (buf[k] === 58) ls = k + 1;

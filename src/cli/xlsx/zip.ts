@@ -3,6 +3,9 @@
 // budget shared by the whole workbook. Declared sizes are never trusted for limits, so a zip
 // bomb is refused after at most `limit` bytes of output and one slice's worth of memory.
 import { Inflate } from "fflate";
+import { Readable } from "stream";
+import { pipeline } from "stream/promises";
+import * as zlib from "zlib";
 import { WorkbookReadError } from "./errors";
 
 export interface ZipEntry {
@@ -16,6 +19,9 @@ export interface ZipEntry {
 
 /** Compressed input handed to the inflater per push: bounds one push's output (≤ ~1032×). */
 const INPUT_SLICE = 4 * 1024;
+/** Compressed input per write and output per chunk of the native (zlib) path. */
+const ZLIB_INPUT_SLICE = 16 * 1024;
+const ZLIB_OUTPUT_CHUNK = 128 * 1024;
 /** Stored (uncompressed) entries are handed on in slices of this size. */
 const STORED_SLICE = 256 * 1024;
 /** More entries than any real workbook has; a central directory beyond it is hostile. */
@@ -151,25 +157,33 @@ function entryData(buf: Uint8Array, entry: ZipEntry): Uint8Array {
   return buf.subarray(start, end);
 }
 
-/**
- * Streams one entry's uncompressed bytes to `sink` in chunks, charging each chunk to the
- * budget before the sink sees it.
- */
-export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: Budget, sink: (chunk: Uint8Array, final: boolean) => void): void {
-  if (entry.flags & 1) throw new WorkbookReadError("encrypted");
-  const data = entryData(buf, entry);
-  if (entry.method === 0) {
-    if (data.length === 0) {
-      sink(data, true);
-      return;
-    }
-    for (let i = 0; i < data.length; i += STORED_SLICE) {
-      const chunk = data.subarray(i, Math.min(i + STORED_SLICE, data.length));
-      budget.take(chunk.length);
-      sink(chunk, i + STORED_SLICE >= data.length);
-    }
+export type Sink = (chunk: Uint8Array, final: boolean) => void;
+
+function storedEntry(data: Uint8Array, budget: Budget, sink: Sink): void {
+  if (data.length === 0) {
+    sink(data, true);
     return;
   }
+  for (let i = 0; i < data.length; i += STORED_SLICE) {
+    const chunk = data.subarray(i, Math.min(i + STORED_SLICE, data.length));
+    budget.take(chunk.length);
+    sink(chunk, i + STORED_SLICE >= data.length);
+  }
+}
+
+function inflateFailed(entry: ZipEntry, err: unknown): WorkbookReadError {
+  if (err instanceof WorkbookReadError) return err;
+  return corrupt(`“${entry.name}”解压失败：${err instanceof Error ? err.message : String(err)}`);
+}
+
+/**
+ * Streams one entry's uncompressed bytes to `sink` in chunks, charging each chunk to the
+ * budget before the sink sees it (fflate, synchronous).
+ */
+export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: Budget, sink: Sink): void {
+  if (entry.flags & 1) throw new WorkbookReadError("encrypted");
+  const data = entryData(buf, entry);
+  if (entry.method === 0) return storedEntry(data, budget, sink);
   if (entry.method !== 8) throw corrupt(`“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
   let ended = false;
   const inflater = new Inflate((chunk, final) => {
@@ -183,10 +197,42 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: Budget, s
       inflater.push(data.subarray(i, Math.min(i + INPUT_SLICE, data.length)), i + INPUT_SLICE >= data.length);
     }
   } catch (err) {
-    if (err instanceof WorkbookReadError) throw err;
-    throw corrupt(`“${entry.name}”解压失败：${err instanceof Error ? err.message : String(err)}`);
+    throw inflateFailed(entry, err);
   }
   if (!ended) sink(new Uint8Array(0), true);
+}
+
+function* slices(data: Uint8Array, size: number): Generator<Uint8Array> {
+  for (let i = 0; i < data.length; i += size) yield data.subarray(i, Math.min(i + size, data.length));
+}
+
+/**
+ * The same as inflateEntry with Node's native zlib: inflation runs on the thread pool while
+ * this thread scans the previous chunk. Memory stays bounded by the stream's buffers.
+ */
+export async function inflateEntryAsync(buf: Uint8Array, entry: ZipEntry, budget: Budget, sink: Sink): Promise<void> {
+  if (entry.flags & 1) throw new WorkbookReadError("encrypted");
+  const data = entryData(buf, entry);
+  if (entry.method === 0) return storedEntry(data, budget, sink);
+  if (entry.method !== 8) throw corrupt(`“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  // The pipeline reports a consumer's error as an AbortError; keep the real one.
+  let failure: unknown;
+  try {
+    await pipeline(Readable.from(slices(data, ZLIB_INPUT_SLICE)), zlib.createInflateRaw({ chunkSize: ZLIB_OUTPUT_CHUNK }), async (source: AsyncIterable<Buffer>) => {
+      try {
+        for await (const chunk of source) {
+          budget.take(chunk.length);
+          sink(chunk, false);
+        }
+      } catch (err) {
+        failure = err;
+        throw err;
+      }
+    });
+  } catch (err) {
+    throw inflateFailed(entry, failure ?? err);
+  }
+  sink(new Uint8Array(0), true);
 }
 
 /** A whole (small) entry as text, BOM removed. */

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { CellError, type SheetGrid, type WorkbookGrids } from "../../../src/core/grid";
-import { readXlsxBuffer, readXlsxFile, serialToDate, WorkbookReadError } from "../../../src/cli/xlsx";
+import { readXlsxBuffer, readXlsxBufferAsync, readXlsxFile, serialToDate, WorkbookReadError } from "../../../src/cli/xlsx";
 import { buildXlsx, escapeXml } from "./build-xlsx";
 
 async function viaExcelJs(build: (wb: ExcelJS.Workbook) => void): Promise<WorkbookGrids> {
@@ -89,14 +89,16 @@ describe("readXlsxBuffer on workbooks written by exceljs", () => {
     expect(g.sheets[0].rows[0][1]).toBe(long);
   });
 
-  it("reads many rows across inflate chunk boundaries", async () => {
+  it("reads many rows across inflate chunk boundaries, the same with fflate and zlib", async () => {
     const n = 30000;
-    const g = await viaExcelJs((wb) => {
-      const ws = wb.addWorksheet("支出明细");
-      for (let i = 0; i < n; i++) ws.addRow([i + 1, `单位${i % 997}`, (i * 7919) / 100, `直通车${i}万`]);
-    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("支出明细");
+    for (let i = 0; i < n; i++) ws.addRow([i + 1, `单位${i % 997}`, (i * 7919) / 100, `直通车${i}万`]);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const g = readXlsxBuffer(bytes);
     const rows = g.sheets[0].rows;
     expect(rows.length).toBe(n);
+    expect(await readXlsxBufferAsync(bytes)).toEqual(g);
     for (let i = 0; i < n; i += 1) {
       const r = rows[i];
       if (r[0] !== i + 1 || r[1] !== `单位${i % 997}` || r[2] !== (i * 7919) / 100 || r[3] !== `直通车${i}万`) {
@@ -311,6 +313,16 @@ describe("files that are not readable xlsx workbooks", () => {
     const e = errorOf(() => readXlsxBuffer(bomb, { maxUncompressedBytes: 5 * 1024 * 1024 }));
     expect(e.code).toBe("too-large");
     expect(e.message).toMatch(/超过 5 MiB 的读取上限/);
+  });
+
+  it("refuses a zip bomb on the native zlib path too", async () => {
+    const row = '<row><c t="inlineStr"><is><t>' + "A".repeat(1000) + "</t></is></c></row>";
+    const bomb = buildXlsx({ sheets: [{ name: "S", xml: row.repeat(20000) }] });
+    await expect(readXlsxBufferAsync(bomb, { maxUncompressedBytes: 5 * 1024 * 1024 })).rejects.toMatchObject({ code: "too-large" });
+    const bad = Uint8Array.from(bomb);
+    const at = Buffer.from(bad.buffer).indexOf("xl/worksheets/sheet1.xml") + 40;
+    for (let i = at; i < at + 40; i++) bad[i] ^= 0x5a;
+    await expect(readXlsxBufferAsync(bad)).rejects.toMatchObject({ code: "corrupt" });
   });
 
   it("refuses one element that never ends", () => {

@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+"use strict";
+// `npm run bench [-- --sizes 1000,10000,100000 --runs 3 --no-build]` (issue 7).
+// Generates reproducible workbooks into bench/data/, then measures in one run:
+//   fund-audit CLI `validate --format json` wall time and peak RSS (median of --runs),
+//   xlsx read and core-only validateWorkbook time (in this process, compiled dist-cli),
+//   the pandas peer (bench/peer_pandas.py via /usr/bin/python3) and an exceljs full-load peer,
+//   the add-in adapter on the fake Excel host: context.sync() calls and largest request/response,
+//   and the CLI refusing the zip bomb of test/fixtures/bad (peak RSS).
+// Prints a table and writes bench/results.json.
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const ROOT = path.join(__dirname, "..");
+const DATA = path.join(ROOT, "bench", "data");
+const PROBE = path.join(ROOT, "bench", "rss-probe.js");
+const PYTHON = "/usr/bin/python3";
+const GENERATOR_VERSION = 1;
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const SIZES = option("sizes", "1000,10000,100000").split(",").map(Number);
+const RUNS = Number(option("runs", "3"));
+const BUILD = !process.argv.includes("--no-build");
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const log = (s) => process.stderr.write(`${s}\n`);
+
+/** Runs a command; returns wall ms, peak RSS (KiB, from the probe or the child's own report), stdout. */
+function timed(cmd, args, opts = {}) {
+  const rssFile = path.join(os.tmpdir(), `fund-audit-rss-${process.pid}-${Date.now()}`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, FUND_AUDIT_RSS_FILE: rssFile }, ...opts });
+  const wall = ms(t0);
+  let rssKb = null;
+  if (fs.existsSync(rssFile)) {
+    rssKb = Number(fs.readFileSync(rssFile, "utf8"));
+    fs.unlinkSync(rssFile);
+  }
+  return { wall, rssKb, status: r.status, stdout: r.stdout || "", stderr: r.stderr || "", error: r.error };
+}
+
+function workbookFor(lines) {
+  const { benchWorkbook } = require("../bench/generate");
+  fs.mkdirSync(DATA, { recursive: true });
+  const file = path.join(DATA, `lines-${lines}.v${GENERATOR_VERSION}.xlsx`);
+  const meta = `${file}.json`;
+  if (!fs.existsSync(file) || !fs.existsSync(meta)) {
+    const w = benchWorkbook(lines);
+    fs.writeFileSync(file, w.bytes);
+    fs.writeFileSync(meta, JSON.stringify(w.expected));
+  }
+  return { file, expected: JSON.parse(fs.readFileSync(meta, "utf8")), bytes: fs.statSync(file).size };
+}
+
+function countFindings(report) {
+  const n = (code) => report.findings.filter((f) => f.code === code).length;
+  return { overspent: n("spend-over-disbursed"), forbidden: n("forbidden-category"), lines: report.summary.lines, recipients: report.summary.recipients };
+}
+
+function benchCli(w) {
+  const runs = [];
+  let counts = null;
+  for (let i = 0; i < RUNS; i++) {
+    const r = timed(process.execPath, ["-r", PROBE, "bin/fund-audit.js", "validate", w.file, "--format", "json"]);
+    if (r.status !== 1 && r.status !== 0) throw new Error(`fund-audit exited ${r.status}: ${r.stderr}`);
+    counts = countFindings(JSON.parse(r.stdout));
+    runs.push(r);
+  }
+  return { ms: median(runs.map((r) => r.wall)), rssMb: median(runs.map((r) => r.rssKb)) / 1024, counts };
+}
+
+function benchCore(w) {
+  const { readXlsxFile } = require(path.join(ROOT, "dist-cli", "cli", "xlsx"));
+  const core = require(path.join(ROOT, "dist-cli", "core"));
+  const buf = fs.readFileSync(w.file);
+  const { readXlsxBuffer } = require(path.join(ROOT, "dist-cli", "cli", "xlsx"));
+  void readXlsxFile;
+  const reads = [];
+  let grids;
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    grids = readXlsxBuffer(buf);
+    reads.push(ms(t0));
+  }
+  let t0 = process.hrtime.bigint();
+  core.validateWorkbook(grids, { lang: "zh" });
+  const cold = ms(t0);
+  const warm = [];
+  for (let i = 0; i < Math.max(RUNS, 5); i++) {
+    t0 = process.hrtime.bigint();
+    core.validateWorkbook(grids, { lang: "zh" });
+    warm.push(ms(t0));
+  }
+  return { readMs: median(reads), coreColdMs: cold, coreMs: median(warm), grids };
+}
+
+function benchPandas(w) {
+  if (!fs.existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
+  const { FORBIDDEN_KEYWORDS } = require("../bench/generate");
+  const r = timed(PYTHON, ["-W", "ignore", path.join(ROOT, "bench", "peer_pandas.py"), w.file, FORBIDDEN_KEYWORDS.join(",")]);
+  if (r.status !== 0) return { skipped: `peer_pandas.py failed: ${r.stderr.trim().split("\n").pop()}` };
+  const out = JSON.parse(r.stdout.trim().split("\n").pop());
+  if (out.skipped) return { skipped: out.skipped };
+  return { ms: r.wall, rssMb: out.maxRssKb / 1024, counts: { overspent: out.overspent, forbidden: out.forbidden, lines: out.lines, recipients: out.recipients } };
+}
+
+function benchExcelJs(w) {
+  const script = `const E = require("exceljs"); new E.Workbook().xlsx.readFile(${JSON.stringify(w.file)}).then((wb) => { let n = 0; wb.eachSheet((s) => (n += s.actualRowCount)); process.stdout.write(String(n)); });`;
+  const r = timed(process.execPath, ["-r", PROBE, "-e", script]);
+  if (r.status !== 0) return { skipped: r.stderr.trim().split("\n").pop() };
+  return { ms: r.wall, rssMb: r.rssKb / 1024 };
+}
+
+/** Compiles TypeScript on require (for the fake host and the add-in adapter, which live in TS). */
+function registerTs() {
+  const ts = require("typescript");
+  const compile = (module, filename) => {
+    const src = fs.readFileSync(filename, "utf8");
+    const out = ts.transpileModule(src, { fileName: filename, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, jsx: ts.JsxEmit.React } });
+    module._compile(out.outputText, filename);
+  };
+  require.extensions[".ts"] = compile;
+}
+
+function toSeed(grids) {
+  const serial = (d) => d.getTime() / 86400000 + 25569;
+  return {
+    sheets: grids.sheets.map((s) => ({
+      name: s.name,
+      values: s.rows.map((r) => r.map((v) => (v instanceof Date ? serial(v) : v !== null && typeof v === "object" ? String(v) : v))),
+      hiddenRows: s.hiddenRows,
+      visibility: s.hidden ? "Hidden" : "Visible",
+    })),
+  };
+}
+
+async function benchAddin(grids) {
+  const fake = path.join(ROOT, "test", "fake-office", "index.ts");
+  const excel = path.join(ROOT, "src", "excel", "index.ts");
+  if (!fs.existsSync(fake) || !fs.existsSync(excel)) return { skipped: "test/fake-office or src/excel not present" };
+  try {
+    registerTs();
+    const { createFakeOffice } = require(fake);
+    const { createExcelOps } = require(excel);
+    const core = require(path.join(ROOT, "src", "core", "index.ts"));
+    const host = createFakeOffice(toSeed(grids));
+    const ops = createExcelOps({ Excel: host.Excel, Office: host.Office });
+    const t0 = process.hrtime.bigint();
+    const read = await ops.readWorkbook();
+    const readMs = ms(t0);
+    const readSyncs = host.syncCount;
+    const maxRequest = host.maxRequestBytes;
+    const maxResponse = host.maxResponseBytes;
+    const result = core.validateWorkbook(read, { lang: "zh" });
+    host.resetCounters();
+    const layouts = [core.findingsLayout(result, { workbook: "bench.xlsx", time: new Date(Date.UTC(2022, 0, 1)) }), core.selfEvaluationLayout(result)];
+    await ops.writeLayouts(layouts);
+    const writeSyncs = host.syncCount;
+    const writeMax = Math.max(host.maxRequestBytes, host.maxResponseBytes);
+    host.resetCounters();
+    await ops.markFindings(result.findings);
+    const markSyncs = host.syncCount;
+    const markMax = Math.max(host.maxRequestBytes, host.maxResponseBytes);
+    return { readSyncs, readMs, maxRequestBytes: maxRequest, maxResponseBytes: maxResponse, writeSyncs, writeMaxBytes: writeMax, markSyncs, markMaxBytes: markMax };
+  } catch (e) {
+    return { skipped: `adapter bench failed: ${e && e.message ? e.message : e}` };
+  }
+}
+
+function benchZipBomb() {
+  const file = path.join(ROOT, "test", "fixtures", "bad", "unreadable.zip-bomb.xlsx");
+  if (!fs.existsSync(file)) return { skipped: "test/fixtures/bad/unreadable.zip-bomb.xlsx missing" };
+  const r = timed(process.execPath, ["-r", PROBE, "bin/fund-audit.js", "validate", file]);
+  return { ms: r.wall, rssMb: r.rssKb / 1024, exit: r.status, stderr: r.stderr.trim() };
+}
+
+const fmt = (v, d = 0) => (v === undefined || v === null ? "—" : typeof v === "number" ? v.toFixed(d) : String(v));
+const mb = (b) => (b / 1e6).toFixed(2);
+
+function table(results) {
+  const rows = [["lines", "xlsx KB", "CLI ms", "CLI RSS MB", "read ms", "core ms (cold)", "pandas ms", "pandas RSS MB", "CLI vs pandas", "exceljs load ms", "exceljs RSS MB", "add-in syncs r/w/m", "max req/resp MB"]];
+  for (const r of results) {
+    const ratio = r.pandas.ms ? `${(r.pandas.ms / r.cli.ms).toFixed(1)}×` : "skipped";
+    const a = r.addin;
+    rows.push([
+      r.lines.toLocaleString("en-US"),
+      fmt(r.bytes / 1024),
+      fmt(r.cli.ms),
+      fmt(r.cli.rssMb),
+      fmt(r.core.readMs),
+      `${fmt(r.core.coreMs)} (${fmt(r.core.coreColdMs)})`,
+      fmt(r.pandas.ms),
+      fmt(r.pandas.rssMb),
+      ratio,
+      fmt(r.exceljs.ms),
+      fmt(r.exceljs.rssMb),
+      a.skipped ? "skipped" : `${a.readSyncs}/${a.writeSyncs}/${a.markSyncs}`,
+      a.skipped ? "—" : `${mb(Math.max(a.maxRequestBytes, a.writeMaxBytes, a.markMaxBytes))}/${mb(a.maxResponseBytes)}`,
+    ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  return rows.map((r, k) => `| ${r.map((c, i) => c.padStart(widths[i])).join(" | ")} |${k === 0 ? `\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|` : ""}`).join("\n");
+}
+
+async function main() {
+  if (BUILD) {
+    log("building dist-cli (tsc -p tsconfig.cli.json)…");
+    const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
+    if (r.status !== 0) throw new Error("tsc -p tsconfig.cli.json failed");
+  }
+  const results = [];
+  for (const lines of SIZES) {
+    log(`\n== ${lines.toLocaleString("en-US")} spending lines`);
+    const w = workbookFor(lines);
+    const cli = benchCli(w);
+    log(`fund-audit CLI: ${cli.ms.toFixed(0)} ms, ${cli.rssMb.toFixed(0)} MB (found ${cli.counts.overspent} over-spent, ${cli.counts.forbidden} forbidden; expected ${w.expected.overspent}, ${w.expected.forbidden})`);
+    const core = benchCore(w);
+    log(`read ${core.readMs.toFixed(0)} ms, core ${core.coreMs.toFixed(0)} ms warm / ${core.coreColdMs.toFixed(0)} ms cold`);
+    const pandas = benchPandas(w);
+    log(pandas.skipped ? `pandas peer skipped: ${pandas.skipped}` : `pandas peer: ${pandas.ms.toFixed(0)} ms, ${pandas.rssMb.toFixed(0)} MB (found ${pandas.counts.overspent} over-spent, ${pandas.counts.forbidden} forbidden)`);
+    const exceljs = benchExcelJs(w);
+    log(exceljs.skipped ? `exceljs peer skipped: ${exceljs.skipped}` : `exceljs full load: ${exceljs.ms.toFixed(0)} ms, ${exceljs.rssMb.toFixed(0)} MB`);
+    const addin = await benchAddin(core.grids);
+    log(addin.skipped ? `add-in adapter skipped: ${addin.skipped}` : `add-in adapter: read ${addin.readSyncs} syncs, write ${addin.writeSyncs}, marks ${addin.markSyncs}; largest request ${mb(Math.max(addin.maxRequestBytes, addin.writeMaxBytes, addin.markMaxBytes))} MB, response ${mb(addin.maxResponseBytes)} MB`);
+    delete core.grids;
+    const agree = !pandas.counts || (pandas.counts.overspent === cli.counts.overspent && pandas.counts.forbidden === cli.counts.forbidden);
+    results.push({ lines, bytes: w.bytes, expected: w.expected, cli, core, pandas, exceljs, addin, peersAgree: agree });
+  }
+  const bomb = benchZipBomb();
+  log(bomb.skipped ? `zip bomb skipped: ${bomb.skipped}` : `\nzip bomb (test/fixtures/bad): exit ${bomb.exit} in ${bomb.ms.toFixed(0)} ms, peak RSS ${bomb.rssMb.toFixed(0)} MB`);
+
+  const largest = results[results.length - 1];
+  const targets = {
+    lines: largest.lines,
+    cliVsPandas: largest.pandas.ms ? +(largest.pandas.ms / largest.cli.ms).toFixed(2) : null,
+    cliRssMb: +largest.cli.rssMb.toFixed(1),
+    coreMs: +largest.core.coreMs.toFixed(1),
+    addinSyncs: largest.addin.skipped ? null : Math.max(largest.addin.readSyncs, largest.addin.writeSyncs, largest.addin.markSyncs),
+    met: {
+      "CLI >= 5x pandas": largest.pandas.ms ? largest.pandas.ms / largest.cli.ms >= 5 : null,
+      "peak RSS <= 250 MB": largest.cli.rssMb <= 250,
+      "core <= 150 ms": largest.core.coreMs <= 150,
+      "add-in <= 8 syncs": largest.addin.skipped ? null : Math.max(largest.addin.readSyncs, largest.addin.writeSyncs, largest.addin.markSyncs) <= 8,
+      "no request > 5 MB": largest.addin.skipped ? null : Math.max(largest.addin.maxRequestBytes, largest.addin.writeMaxBytes, largest.addin.markMaxBytes) <= 5e6,
+    },
+  };
+  const env = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0] && os.cpus()[0].model, runs: RUNS, date: new Date().toISOString() };
+  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, targets }, null, 2)}\n`);
+  process.stdout.write(`\n${table(results)}\n\n`);
+  process.stdout.write(`CLI = node bin/fund-audit.js validate --format json (process wall time incl. start-up, median of ${RUNS}); core = validateWorkbook warm median (cold first run); read = xlsx -> grids.\n`);
+  process.stdout.write(`Targets at ${targets.lines.toLocaleString("en-US")} lines: ${Object.entries(targets.met).map(([k, v]) => `${k}: ${v === null ? "n/a" : v ? "met" : "MISSED"}`).join("; ")}\n`);
+  if (!results.every((r) => r.peersAgree)) process.stdout.write("WARNING: fund-audit and the pandas peer disagree on the over-spent/forbidden counts\n");
+  process.stdout.write(`Wrote bench/results.json\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e && e.stack ? e.stack : e}\n`);
+  process.exit(1);
+});
