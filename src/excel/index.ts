@@ -12,7 +12,7 @@ export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps }
 export { CellEditModeError, HostUnavailableError, type OfficeHost } from "./run";
 export { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from "./settings";
 export { MARKS_SHEET } from "./read";
-export { MAX_MARKS } from "./marks";
+export { MAX_MARKS, NOTE_PREFIX } from "./marks";
 
 /** WorkbookOps over the given host, or over the global Excel/Office (resolved at each call). */
 export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): WorkbookOps {
@@ -28,7 +28,7 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
       }),
     readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name)),
     writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts)),
-    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, !!markOpts?.includeInfo)),
+    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh" })),
     clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)),
     selectCell: (sheet, a1) =>
       runExcel(host, opts, async (context) => {

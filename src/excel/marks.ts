@@ -1,20 +1,27 @@
-// Cell marks: a fill (MARK_FILL by severity) and a note with the findings' messages on each
-// finding's cell. What was there before — fill colour and pattern, whether the cell already had
-// a note — is kept in a very hidden sheet, so clearMarks puts back exactly that and deletes only
-// the notes we wrote (and only if nobody edited them since).
+// Cell marks: a fill (MARK_FILL by severity) and a note with the findings on each finding's cell
+// (the top-left cell when it lies in a merged area). What was there before — fill colour and
+// pattern, the user's own note — is kept in a very hidden sheet, so clearMarks puts back exactly
+// that. Notes use the CLI's format (NOTE_PREFIX, then "错误 code：message" lines) and a user's
+// note is kept above ours; clearMarks also removes marks the CLI's `fill` left in the workbook.
+import { toA1 } from "../core/grid";
 import { MARK_FILL } from "../core/layout";
-import { toA1, type CellRange } from "../core/grid";
-import type { Finding, Severity } from "../core/types";
-import { refToRange, splitAddress } from "./address";
+import type { Finding, Lang, Severity } from "../core/types";
+import { areasToRanges, refToRange, splitAddress } from "./address";
 import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
 import { MARKS_SHEET } from "./read";
 import { errorCode } from "./run";
 import type { ApiSupport } from "./types";
 
+/** Starts every note the product writes (the CLI uses the same). */
+export const NOTE_PREFIX = "【专项资金审核】";
 /** More cells than this are not marked (most severe first): a sheet of marks helps nobody. */
 export const MAX_MARKS = 5000;
+/** Sheets the product writes itself; findings there are not marked. */
+const OWNED_SHEETS = new Set(["审核结果", "绩效自评表"]);
 const RECORD_HEADER = ["sheet", "cell", "fill", "pattern", "patternColor", "mark", "note", "noteHash"];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const LABEL: Record<Lang, Record<Severity, string>> = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "Error", warning: "Warning", info: "Info" } };
+const MARK_COLORS = new Set(Object.values(MARK_FILL).map((c) => c.toUpperCase()));
 const NO_FILL = "";
 
 interface MarkRecord {
@@ -26,8 +33,9 @@ interface MarkRecord {
   patternColor: string;
   /** Our fill colour, to tell whether the user re-coloured the cell since. */
   mark: string;
-  /** "note" / "comment" when we added one, else "". */
+  /** "note" / "comment" when the cell carries our text, else "". */
   note: string;
+  /** Hash of the whole note/comment as we left it. */
   noteHash: string;
 }
 
@@ -35,7 +43,7 @@ interface Target {
   sheet: string;
   cell: string;
   severity: Severity;
-  messages: string[];
+  lines: string[];
 }
 
 /** FNV-1a: enough to recognise our own note text without storing it twice. */
@@ -53,29 +61,33 @@ function key(sheet: string, cell: string): string {
 }
 
 function topLeft(ref: string): string | null {
-  const r: CellRange | null = refToRange(ref);
+  const r = refToRange(ref);
   return r ? toA1(r.top, r.left) : null;
 }
 
-function targetsOf(findings: readonly Finding[], includeInfo: boolean): Target[] {
+/** The user's part of a note: everything before our prefix. */
+function userPart(note: string): string {
+  const at = note.indexOf(NOTE_PREFIX);
+  return (at < 0 ? note : note.slice(0, at)).trimEnd();
+}
+
+function targetsOf(findings: readonly Finding[], includeInfo: boolean, lang: Lang): Target[] {
   const byCell = new Map<string, Target>();
+  const colon = lang === "en" ? ": " : "：";
   for (const f of findings) {
-    if (f.severity === "info" && !includeInfo) continue;
+    if ((f.severity === "info" && !includeInfo) || !f.sheet || OWNED_SHEETS.has(f.sheet) || f.sheet === MARKS_SHEET) continue;
     const cell = topLeft(splitAddress(f.cell).ref);
-    if (!cell || !f.sheet) continue;
+    if (!cell) continue;
+    const line = `${LABEL[lang][f.severity]} ${f.code}${colon}${f.message}`;
     const k = key(f.sheet, cell);
     const t = byCell.get(k);
-    if (!t) byCell.set(k, { sheet: f.sheet, cell, severity: f.severity, messages: [f.message] });
+    if (!t) byCell.set(k, { sheet: f.sheet, cell, severity: f.severity, lines: [line] });
     else {
       if (RANK[f.severity] < RANK[t.severity]) t.severity = f.severity;
-      if (!t.messages.includes(f.message)) t.messages.push(f.message);
+      if (!t.lines.includes(line)) t.lines.push(line);
     }
   }
   return [...byCell.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_MARKS);
-}
-
-function noteText(t: Target): string {
-  return t.messages.join("\n");
 }
 
 function parseRecords(values: unknown[][] | null): MarkRecord[] {
@@ -86,127 +98,167 @@ function parseRecords(values: unknown[][] | null): MarkRecord[] {
   });
 }
 
-/** What the workbook looks like around the cells we care about. */
-interface CellState {
-  fill: Excel.RangeFill;
-  note: Excel.Note | null;
-}
-
-interface Observed {
-  names: Map<string, string>;
-  records: MarkRecord[];
-  marksSheet: boolean;
-  cells: Map<string, CellState>;
-  /** Comment content by cell key, when comments are the note mechanism. */
-  comments: Map<string, Excel.Comment>;
-}
-
 type NoteKind = "note" | "comment" | "";
 
 function noteKind(support: ApiSupport): NoteKind {
   return support.notes ? "note" : support.comments ? "comment" : "";
 }
 
-/** 2–3 syncs (+ chunking): sheet names, the record, and the state of every cell involved. */
-async function observe(context: Excel.RequestContext, support: ApiSupport, cellsOf: (records: MarkRecord[]) => { sheet: string; cell: string }[]): Promise<Observed> {
+interface CellState {
+  sheet: string;
+  cell: string;
+  fill: Excel.RangeFill;
+  note: Excel.Note | null;
+}
+
+/** What the workbook looks like around the cells involved. */
+interface Observed {
+  /** Lower-case name -> name. */
+  names: Map<string, string>;
+  marksSheet: boolean;
+  records: MarkRecord[];
+  cells: Map<string, CellState>;
+  /** Threaded comments by cell key (comments mode). */
+  comments: Map<string, Excel.Comment>;
+  /** Cells whose note carries NOTE_PREFIX but which the record does not know (the CLI's marks). */
+  foreign: string[];
+}
+
+/**
+ * Syncs: (1) sheet names, all notes/comments; (2) the record, note/comment locations, merged
+ * areas of the targets; (3+) fills and notes of every cell involved, chunked by request size.
+ */
+async function observe(context: Excel.RequestContext, support: ApiSupport, targets: Target[]): Promise<Observed> {
   const kind = noteKind(support);
-  const sheets = context.workbook.worksheets;
+  const wb = context.workbook;
+  const sheets = wb.worksheets;
   sheets.load("items/name");
-  const comments = kind === "comment" ? context.workbook.comments : null;
+  const notes = kind === "note" ? wb.notes : null;
+  if (notes) notes.load("items/content");
+  const comments = kind === "comment" ? wb.comments : null;
   if (comments) comments.load("items/content");
   await context.sync();
+
   const names = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
   const marksSheet = names.has(MARKS_SHEET.toLowerCase());
-  let records: MarkRecord[] = [];
-  if (marksSheet) {
-    const used = context.workbook.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true);
-    used.load("values");
-    await context.sync();
-    records = used.isNullObject ? [] : parseRecords(used.values);
+  const used = marksSheet ? wb.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true) : null;
+  if (used) used.load("values");
+  const prefixed = notes ? notes.items.filter((n) => n.content.includes(NOTE_PREFIX)).map((n) => n.getLocation().load("address")) : [];
+  const located = comments ? comments.items.map((c) => ({ comment: c, range: c.getLocation().load("address") })) : [];
+  const live = targets.filter((t) => names.has(t.sheet.toLowerCase()));
+  const merged = support.merges ? live.map((t) => wb.worksheets.getItem(names.get(t.sheet.toLowerCase()) as string).getRange(t.cell).getMergedAreasOrNullObject().load("address")) : [];
+  await context.sync();
+
+  const records = used && !used.isNullObject ? parseRecords(used.values) : [];
+  const at = (address: string): { sheet: string; cell: string } | null => {
+    const { sheet, ref } = splitAddress(address);
+    const cell = topLeft(ref);
+    return sheet && cell ? { sheet, cell } : null;
+  };
+  const commentsByCell = new Map<string, Excel.Comment>();
+  for (const { comment, range } of located) {
+    const c = at(range.address);
+    if (c) commentsByCell.set(key(c.sheet, c.cell), comment);
   }
+  // A target inside a merged area is marked on the area's top-left cell.
+  merged.forEach((m, i) => {
+    if (m.isNullObject) return;
+    const area = areasToRanges(m.address)[0];
+    if (area) live[i].cell = toA1(area.top, area.left);
+  });
+  const recorded = new Set(records.map((r) => key(r.sheet, r.cell)));
+  const foreign = prefixed.flatMap((r) => {
+    const c = at(r.address);
+    return c && !recorded.has(key(c.sheet, c.cell)) ? [key(c.sheet, c.cell)] : [];
+  });
+  const wanted = [...live, ...records, ...foreign.map((k) => at(k) as { sheet: string; cell: string })];
+
   const cells = new Map<string, CellState>();
-  const locations: { comment: Excel.Comment; range: Excel.Range }[] = [];
   const steps: Step[] = [];
-  for (const { sheet, cell } of cellsOf(records)) {
+  for (const { sheet, cell } of wanted) {
     const name = names.get(sheet.toLowerCase());
     const k = key(sheet, cell);
     if (!name || cells.has(k)) continue;
+    cells.set(k, { sheet: name, cell, fill: null as unknown as Excel.RangeFill, note: null });
     steps.push({
       bytes: ACTION_BYTES * 5,
       queue: () => {
-        const ws = context.workbook.worksheets.getItem(name);
-        const fill = ws.getRange(cell).format.fill.load(support.pageLayout ? "color,pattern,patternColor" : "color");
-        const note = kind === "note" ? ws.notes.getItemOrNullObject(cell) : null;
-        if (note) note.load("content");
-        cells.set(k, { fill, note });
+        const ws = wb.worksheets.getItem(name);
+        const st = cells.get(k) as CellState;
+        st.fill = ws.getRange(cell).format.fill.load(support.pageLayout ? "color,pattern,patternColor" : "color");
+        if (kind === "note") st.note = ws.notes.getItemOrNullObject(cell).load("content");
       },
     });
   }
-  for (const comment of comments ? comments.items : [])
-    steps.push({
-      bytes: ACTION_BYTES * 2,
-      queue: () => {
-        const range = comment.getLocation();
-        range.load("address");
-        locations.push({ comment, range });
-      },
-    });
   await syncSteps(context, steps);
-  const byCell = new Map<string, Excel.Comment>();
-  for (const { comment, range } of locations) {
-    const { sheet, ref } = splitAddress(range.address);
-    const cell = topLeft(ref);
-    if (sheet && cell) byCell.set(key(sheet, cell), comment);
-  }
-  return { names, records, marksSheet, cells, comments: byCell };
+  return { names, marksSheet, records, cells, comments: commentsByCell, foreign };
 }
 
-function existingNote(o: Observed, k: string): { text: string } | null {
+function currentNote(o: Observed, k: string): string | null {
   const st = o.cells.get(k);
-  if (st && st.note && !st.note.isNullObject) return { text: st.note.content };
+  if (st && st.note && !st.note.isNullObject) return st.note.content;
   const c = o.comments.get(k);
-  return c ? { text: c.content } : null;
+  return c ? c.content : null;
 }
 
 function sameColor(a: string | null, b: string): boolean {
   return !!a && a.toUpperCase() === b.toUpperCase();
 }
 
-/** Put a cell back as the record says, if the mark is still ours. */
+function fillStep(context: Excel.RequestContext, support: ApiSupport, st: CellState, r: Pick<MarkRecord, "fill" | "pattern" | "patternColor">): Step {
+  return {
+    bytes: ACTION_BYTES * 5,
+    queue: () => {
+      const range = context.workbook.worksheets.getItem(st.sheet).getRange(st.cell);
+      if (r.fill === NO_FILL) range.format.fill.clear();
+      else {
+        range.format.fill.color = r.fill;
+        if (support.pageLayout && r.pattern && r.pattern !== "Solid") range.format.fill.pattern = r.pattern as Excel.FillPattern;
+        if (support.pageLayout && r.patternColor) range.format.fill.patternColor = r.patternColor;
+      }
+    },
+  };
+}
+
+/** Remove our text from a note: back to the user's part, or no note at all. */
+function unnoteStep(o: Observed, k: string, text: string): Step {
+  const st = o.cells.get(k);
+  const rest = userPart(text);
+  return {
+    bytes: ACTION_BYTES * 2 + rest.length * 3,
+    queue: () => {
+      if (st && st.note && !st.note.isNullObject) {
+        if (rest) st.note.content = rest;
+        else st.note.delete();
+      } else o.comments.get(k)?.delete();
+    },
+  };
+}
+
+/** Put a recorded cell back, leaving whatever the user changed since. */
 function restoreSteps(context: Excel.RequestContext, support: ApiSupport, o: Observed, r: MarkRecord): Step[] {
-  const name = o.names.get(r.sheet.toLowerCase());
-  const st = o.cells.get(key(r.sheet, r.cell));
-  if (!name || !st) return [];
-  const steps: Step[] = [];
-  if (sameColor(st.fill.color, r.mark))
-    steps.push({
-      bytes: ACTION_BYTES * 5,
-      queue: () => {
-        const fill = context.workbook.worksheets.getItem(name).getRange(r.cell).format.fill;
-        if (r.fill === NO_FILL) fill.clear();
-        else {
-          fill.color = r.fill;
-          if (support.pageLayout && r.pattern && r.pattern !== "Solid") fill.pattern = r.pattern as Excel.FillPattern;
-          if (support.pageLayout && r.patternColor) fill.patternColor = r.patternColor;
-        }
-      },
-    });
   const k = key(r.sheet, r.cell);
-  const note = existingNote(o, k);
-  if (r.note && note && textHash(note.text) === r.noteHash)
-    steps.push({
-      bytes: ACTION_BYTES * 2,
-      queue: () => {
-        if (r.note === "note" && st.note) st.note.delete();
-        else o.comments.get(k)?.delete();
-      },
-    });
+  const st = o.cells.get(k);
+  if (!st) return [];
+  const steps: Step[] = [];
+  if (sameColor(st.fill.color, r.mark)) steps.push(fillStep(context, support, st, r));
+  const note = currentNote(o, k);
+  if (r.note && note !== null && textHash(note) === r.noteHash) steps.push(unnoteStep(o, k, note));
+  return steps;
+}
+
+/** A mark the CLI left (our prefix in the note, our colour as fill where the cell had none). */
+function foreignSteps(context: Excel.RequestContext, support: ApiSupport, o: Observed, k: string): Step[] {
+  const st = o.cells.get(k);
+  const note = currentNote(o, k);
+  if (!st || note === null) return [];
+  const steps = [unnoteStep(o, k, note)];
+  if (st.fill.color && MARK_COLORS.has(st.fill.color.toUpperCase())) steps.push(fillStep(context, support, st, { fill: NO_FILL, pattern: "", patternColor: "" }));
   return steps;
 }
 
 function recordSteps(context: Excel.RequestContext, o: Observed, records: readonly MarkRecord[]): Step[] {
-  if (records.length === 0)
-    return o.marksSheet ? [{ bytes: ACTION_BYTES * 2, queue: () => context.workbook.worksheets.getItem(MARKS_SHEET).delete() }] : [];
+  if (records.length === 0) return o.marksSheet ? [{ bytes: ACTION_BYTES * 2, queue: () => context.workbook.worksheets.getItem(MARKS_SHEET).delete() }] : [];
   const rows: string[][] = [RECORD_HEADER, ...records.map((r) => [r.sheet, r.cell, r.fill, r.pattern, r.patternColor, r.mark, r.note, r.noteHash])];
   let ws: Excel.Worksheet | null = null;
   const steps: Step[] = [
@@ -252,74 +304,96 @@ async function addComments(context: Excel.RequestContext, steps: readonly Step[]
   }
 }
 
-export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], includeInfo: boolean): Promise<number> {
-  const targets = targetsOf(findings, includeInfo);
-  const o = await observe(context, support, (records) => [...targets, ...records]);
+function suspendScreen(context: Excel.RequestContext, support: ApiSupport): () => void {
+  return () => {
+    if (support.suspendScreen) context.application.suspendScreenUpdatingUntilNextSync();
+  };
+}
+
+export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], opts: { includeInfo: boolean; lang: Lang }): Promise<number> {
+  const found = targetsOf(findings, opts.includeInfo, opts.lang);
+  const o = await observe(context, support, found);
+  // Several findings can land on one merged area: combine them on its top-left cell.
+  const byCell = new Map<string, Target>();
+  for (const t of found) {
+    const k = key(t.sheet, t.cell);
+    const prev = byCell.get(k);
+    if (!prev) byCell.set(k, t);
+    else {
+      if (RANK[t.severity] < RANK[prev.severity]) prev.severity = t.severity;
+      for (const line of t.lines) if (!prev.lines.includes(line)) prev.lines.push(line);
+    }
+  }
+  const targets = [...byCell.values()];
+
   const kind = noteKind(support);
   const recorded = new Map(o.records.map((r) => [key(r.sheet, r.cell), r]));
+  const foreign = new Set(o.foreign);
   const next: MarkRecord[] = [];
   const markSteps: Step[] = [];
   const commentSteps: Step[] = [];
   const wanted = new Set<string>();
   for (const t of targets) {
-    const name = o.names.get(t.sheet.toLowerCase());
     const k = key(t.sheet, t.cell);
     const st = o.cells.get(k);
-    if (!name || !st || name === MARKS_SHEET) continue;
+    if (!st) continue;
     wanted.add(k);
     const mark = MARK_FILL[t.severity];
-    const text = noteText(t);
+    const ours = `${NOTE_PREFIX}\n${t.lines.join("\n")}`;
     const before = recorded.get(k);
-    const note = existingNote(o, k);
-    const owned = !!before && !!before.note && !!note && textHash(note.text) === before.noteHash;
-    const rec: MarkRecord = before
-      ? { ...before, mark, note: owned || !note ? kind : "", noteHash: owned || !note ? textHash(text) : "" }
-      : {
-          sheet: name,
-          cell: t.cell,
-          fill: (support.pageLayout ? st.fill.pattern === "None" : sameColor(st.fill.color, "#FFFFFF")) ? NO_FILL : st.fill.color,
-          pattern: support.pageLayout ? st.fill.pattern : "",
-          patternColor: support.pageLayout ? (st.fill.patternColor ?? "") : "",
-          mark,
-          note: note ? "" : kind,
-          noteHash: note || !kind ? "" : textHash(text),
-        };
-    if (!kind) rec.note = "";
+    const note = currentNote(o, k);
+    const changedByUser = !!before && !!before.note && note !== null && textHash(note) !== before.noteHash;
+    // Notes: the user's text stays above ours. Comments: a user's thread is left alone.
+    let text = "";
+    if (kind === "note" && !changedByUser) text = note !== null && userPart(note) ? `${userPart(note)}\n${ours}` : ours;
+    if (kind === "comment" && (note === null || (!!before && before.note === "comment" && !changedByUser))) text = ours;
+    const cliMarked = !before && foreign.has(k) && !!st.fill.color && MARK_COLORS.has(st.fill.color.toUpperCase());
+    const rec: MarkRecord = {
+      sheet: st.sheet,
+      cell: t.cell,
+      fill: before ? before.fill : cliMarked || (support.pageLayout ? st.fill.pattern === "None" : sameColor(st.fill.color, "#FFFFFF")) ? NO_FILL : st.fill.color,
+      pattern: before ? before.pattern : support.pageLayout && !cliMarked ? st.fill.pattern : "",
+      patternColor: before ? before.patternColor : support.pageLayout && !cliMarked ? (st.fill.patternColor ?? "") : "",
+      mark,
+      note: text ? kind : "",
+      noteHash: text ? textHash(text) : "",
+    };
     next.push(rec);
     markSteps.push({
       bytes: ACTION_BYTES * 6 + text.length * 3,
       queue: () => {
-        const ws = context.workbook.worksheets.getItem(name);
+        const ws = context.workbook.worksheets.getItem(st.sheet);
         ws.getRange(t.cell).format.fill.color = mark;
-        if (rec.note !== "note") return;
-        if (owned && st.note) st.note.content = text;
+        if (kind !== "note" || !text || text === note) return;
+        if (st.note && !st.note.isNullObject) st.note.content = text;
         else ws.notes.add(ws.getRange(t.cell), text);
       },
     });
-    if (rec.note === "comment")
+    if (kind === "comment" && text && text !== note)
       commentSteps.push({
         bytes: ACTION_BYTES * 4 + text.length * 3,
         queue: () => {
-          if (owned) o.comments.get(k)?.delete();
-          context.workbook.comments.add(context.workbook.worksheets.getItem(name).getRange(t.cell), text, "Plain");
+          if (note !== null) o.comments.get(k)?.delete();
+          context.workbook.comments.add(context.workbook.worksheets.getItem(st.sheet).getRange(t.cell), text, "Plain");
         },
       });
   }
   const stale = o.records.filter((r) => !wanted.has(key(r.sheet, r.cell)));
-  const steps = [...recordSteps(context, o, next), ...stale.flatMap((r) => restoreSteps(context, support, o, r)), ...markSteps];
-  await syncSteps(context, steps, () => {
-    if (support.suspendScreen) context.application.suspendScreenUpdatingUntilNextSync();
-  });
+  const leftovers = o.foreign.filter((k) => !wanted.has(k));
+  const steps = [
+    ...recordSteps(context, o, next),
+    ...stale.flatMap((r) => restoreSteps(context, support, o, r)),
+    ...leftovers.flatMap((k) => foreignSteps(context, support, o, k)),
+    ...markSteps,
+  ];
+  await syncSteps(context, steps, suspendScreen(context, support));
   await addComments(context, commentSteps);
   return next.length;
 }
 
 export async function clearCellMarks(context: Excel.RequestContext, support: ApiSupport): Promise<number> {
-  const o = await observe(context, support, (records) => records);
-  if (!o.marksSheet) return 0;
-  const steps = [...o.records.flatMap((r) => restoreSteps(context, support, o, r)), ...recordSteps(context, o, [])];
-  await syncSteps(context, steps, () => {
-    if (support.suspendScreen) context.application.suspendScreenUpdatingUntilNextSync();
-  });
-  return o.records.length;
+  const o = await observe(context, support, []);
+  const steps = [...o.records.flatMap((r) => restoreSteps(context, support, o, r)), ...o.foreign.flatMap((k) => foreignSteps(context, support, o, k)), ...recordSteps(context, o, [])];
+  await syncSteps(context, steps, suspendScreen(context, support));
+  return o.records.length + o.foreign.length;
 }

@@ -1,7 +1,7 @@
 // The add-in's view of the workbook: everything the task pane may ask Excel to do.
 import type { SheetGrid, WorkbookGrids } from "../core/grid";
 import type { SheetLayout } from "../core/layout";
-import type { Finding } from "../core/types";
+import type { Finding, Lang } from "../core/types";
 
 export interface ReadProgress {
   /** Rows read so far, over every sheet. */
@@ -49,8 +49,11 @@ export interface WorkbookOps {
   readSheet(name: string): Promise<SheetGrid | null>;
   /** Replace each named sheet with the layout (delete + recreate, same tab position). */
   writeLayouts(layouts: SheetLayout[]): Promise<void>;
-  /** Fill + note on each finding's cell (errors and warnings; info only when asked). Returns cells marked. */
-  markFindings(findings: Finding[], opts?: { includeInfo?: boolean }): Promise<number>;
+  /**
+   * Fill + note on each finding's cell (errors and warnings; info only when asked; the note's
+   * severity words in `lang`, default zh). Returns cells marked.
+   */
+  markFindings(findings: Finding[], opts?: { includeInfo?: boolean; lang?: Lang }): Promise<number>;
   /** Undo exactly what markFindings did. Returns cells restored. */
   clearMarks(): Promise<number>;
   /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */

@@ -59,3 +59,27 @@ export function largeWorkbook(lines = 20000): FakeWorkbookSeed {
   for (let i = 0; i < 12; i++) indicators.push(["产出指标", "数量指标", `指标${i + 1}`, "≥10家", "12家", 5]);
   return { sheets: [projectSheet(), { name: "资金分配", values: alloc }, { name: "支出明细", values: spend }, { name: "绩效指标", values: indicators }] };
 }
+
+/** Grids as the CLI's reader gives them -> values as Excel's API returns them (dates as serials, errors as "#REF!"). */
+export function seedFromGrids(grids: import("../../src/core/grid").WorkbookGrids): FakeWorkbookSeed {
+  const toA1 = (r: number, c: number): string => {
+    let s = "";
+    for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    return `${s}${r + 1}`;
+  };
+  return {
+    sheets: grids.sheets.map((g) => ({
+      name: g.name,
+      values: g.rows.map((row) =>
+        (row ?? []).map((v) => {
+          if (v instanceof Date) return Math.round((v.getTime() / 86400000 + 25569) * 1e6) / 1e6;
+          if (v !== null && typeof v === "object") return String(v);
+          return v;
+        }),
+      ),
+      hiddenRows: g.hiddenRows,
+      merges: (g.merges ?? []).map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`),
+      visibility: g.hidden ? "Hidden" : "Visible",
+    })),
+  };
+}

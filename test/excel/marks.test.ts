@@ -1,6 +1,6 @@
 import { MARK_FILL } from "../../src/core/layout";
 import type { Finding, Severity } from "../../src/core/types";
-import { createExcelOps, MARKS_SHEET } from "../../src/excel";
+import { createExcelOps, MARKS_SHEET, NOTE_PREFIX } from "../../src/excel";
 import { createFakeOffice, type FakeOfficeOptions } from "../fake-office";
 import { cellKey } from "../fake-office/model";
 import { smallWorkbook } from "./fixtures";
@@ -43,10 +43,10 @@ describe("markFindings / clearMarks", () => {
     expect(host.fillOf("资金分配", "C2")).toBe(MARK_FILL.warning);
     expect(host.fillOf("资金分配", "C3")).toBe(MARK_FILL.error);
     expect(host.fillOf("资金分配", "A4")).toBeNull();
-    expect(host.noteOf("资金分配", "E2")).toBe("拨付金额大于批复金额");
-    expect(host.noteOf("资金分配", "C3")).toBe("疑似重复\n未知单位");
-    // The user's own note is left alone.
-    expect(host.noteOf("资金分配", "D2")).toBe("用户批注：请核对");
+    expect(host.noteOf("资金分配", "E2")).toBe(`${NOTE_PREFIX}\n错误 x：拨付金额大于批复金额`);
+    expect(host.noteOf("资金分配", "C3")).toBe(`${NOTE_PREFIX}\n警告 x：疑似重复\n错误 x：未知单位`);
+    // The user's own note stays, above ours.
+    expect(host.noteOf("资金分配", "D2")).toBe(`用户批注：请核对\n${NOTE_PREFIX}\n错误 x：支持方向不在项目列表中`);
     const marks = host.snapshot().sheets.find((s) => s.name === MARKS_SHEET);
     expect(marks?.visibility).toBe("VeryHidden");
 
@@ -74,7 +74,7 @@ describe("markFindings / clearMarks", () => {
     await ops.markFindings(FINDINGS);
     await ops.markFindings([finding("资金分配", "E2", "warning", "新的说明"), finding("资金分配", "B2", "error", "区域不在适用区域内")]);
     expect(host.fillOf("资金分配", "E2")).toBe(MARK_FILL.warning);
-    expect(host.noteOf("资金分配", "E2")).toBe("新的说明");
+    expect(host.noteOf("资金分配", "E2")).toBe(`${NOTE_PREFIX}\n警告 x：新的说明`);
     expect(host.fillOf("资金分配", "C2")).toBeNull();
     expect(host.noteOf("资金分配", "C2")).toBeNull();
     expect(host.fillStateOf("资金分配", "E3")?.pattern).toBe("Gray50");
@@ -92,9 +92,38 @@ describe("markFindings / clearMarks", () => {
     if (note) note.content += "\n复核人：已核实";
     await ops.clearMarks();
     expect(host.fillOf("资金分配", "E2")).toBe("#00B0F0");
-    expect(host.noteOf("资金分配", "C2")).toBe("单位名称重复\n复核人：已核实");
+    expect(host.noteOf("资金分配", "C2")).toBe(`${NOTE_PREFIX}\n警告 x：单位名称重复\n复核人：已核实`);
     expect(host.fillOf("资金分配", "C2")).toBeNull();
     expect(host.noteOf("资金分配", "E2")).toBeNull();
+  });
+
+  test("a cell inside a merged area is marked on the area's top-left cell; output sheets are not marked", async () => {
+    const { host, ops } = setup();
+    const n = await ops.markFindings([finding("资金分配", "B3", "error", "区域不在适用区域内"), finding("资金分配", "B2", "warning", "区域为空"), finding("审核结果", "A1", "error", "x")]);
+    expect(n).toBe(1);
+    expect(host.fillOf("资金分配", "B2")).toBe(MARK_FILL.error);
+    expect(host.fillOf("资金分配", "B3")).toBeNull();
+    expect(host.noteOf("资金分配", "B2")).toBe(`${NOTE_PREFIX}\n错误 x：区域不在适用区域内\n警告 x：区域为空`);
+  });
+
+  test("English notes when asked", async () => {
+    const { host, ops } = setup();
+    await ops.markFindings([finding("资金分配", "E2", "error", "Disbursed exceeds approved", "disbursed-over-approved")], { lang: "en" });
+    expect(host.noteOf("资金分配", "E2")).toBe(`${NOTE_PREFIX}\nError disbursed-over-approved: Disbursed exceeds approved`);
+  });
+
+  test("clearMarks also removes the marks the CLI's fill left (prefix note, mark colour where the cell had none)", async () => {
+    const seed = smallWorkbook();
+    seed.sheets[1].notes = { C2: `${NOTE_PREFIX}\n错误 unknown-recipient：未知单位`, E2: `用户的话\n${NOTE_PREFIX}\n警告 x：y`, D2: "用户批注" };
+    seed.sheets[1].fills = { C2: MARK_FILL.error, E2: "#FFFF00" };
+    const host = createFakeOffice(seed);
+    const ops = createExcelOps(host);
+    expect(await ops.clearMarks()).toBe(2);
+    expect(host.noteOf("资金分配", "C2")).toBeNull();
+    expect(host.fillOf("资金分配", "C2")).toBeNull();
+    expect(host.noteOf("资金分配", "E2")).toBe("用户的话");
+    expect(host.fillOf("资金分配", "E2")).toBe("#FFFF00");
+    expect(host.noteOf("资金分配", "D2")).toBe("用户批注");
   });
 
   test("clearMarks without marks does nothing", async () => {
@@ -113,7 +142,7 @@ describe("markFindings / clearMarks", () => {
     expect(ops.apiSupport()).toMatchObject({ notes: false, comments: true });
     await ops.markFindings(FINDINGS);
     const s = host.snapshot().sheets.find((x) => x.name === "资金分配");
-    expect(s?.comments).toEqual({ D2: "用户评论", E2: "拨付金额大于批复金额", C2: "单位名称重复", E3: "金额精度超过2位", C3: "疑似重复\n未知单位" });
+    expect(s?.comments).toEqual({ D2: "用户评论", E2: `${NOTE_PREFIX}\n错误 x：拨付金额大于批复金额`, C2: `${NOTE_PREFIX}\n警告 x：单位名称重复`, E3: `${NOTE_PREFIX}\n警告 x：金额精度超过2位`, C3: `${NOTE_PREFIX}\n警告 x：疑似重复\n错误 x：未知单位` });
     await ops.clearMarks();
     expect(host.snapshot()).toEqual(original);
   });
