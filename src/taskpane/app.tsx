@@ -1,0 +1,258 @@
+import * as React from "react";
+import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, Text } from "@fluentui/react";
+import type { Finding, Lang, SheetLayout, ValidationResult } from "../core";
+import type { PaneEngine } from "./engine";
+import type { ReadProgress, Settings, WorkbookOps } from "./ops";
+import { strings } from "./i18n";
+import { DEFAULT_SETTINGS, normaliseSettings, settingsToConfig } from "./settings";
+import { clock, score, splitCell } from "./format";
+import { Header } from "./components/header";
+import { SummaryCards } from "./components/summary-cards";
+import { FindingsList } from "./components/findings-list";
+import { FillDialog, type FillPreview } from "./components/fill-dialog";
+import { SettingsPanel } from "./components/settings-panel";
+
+export interface AppProps {
+  ops: WorkbookOps;
+  engine: PaneEngine;
+  lang: Lang;
+  /** Shown in the header and written into 审核结果. */
+  workbookName?: string;
+  /** Virtualise the findings list (jsdom tests turn it off). */
+  virtualize?: boolean;
+  now?: () => Date;
+}
+
+type BusyKind = "validate" | "mark" | "clear" | "fill" | "template" | "settings";
+
+interface Busy {
+  kind: BusyKind;
+  label: string;
+  /** 0..1, or undefined for an indeterminate bar. */
+  percent?: number;
+}
+
+interface Notice {
+  type: MessageBarType;
+  text: string;
+}
+
+// Input sheets the template creates, by the role the engine reports them under.
+const TEMPLATE_ROLES: Record<string, keyof ValidationResult["model"]["sheets"]> = {
+  项目信息: "project",
+  资金分配: "allocation",
+  支出明细: "spending",
+  支出范围: "scope",
+  绩效指标: "indicators",
+};
+
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+/** Lets React paint the progress bar before a synchronous step (validation) runs. */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function rowCount(layout: SheetLayout): number {
+  return layout.cells.reduce((max, c) => Math.max(max, c.row + 1), 0);
+}
+
+export function App({ ops, engine, lang, workbookName, virtualize = true, now = () => new Date() }: AppProps): React.ReactElement {
+  const t = strings(lang);
+  const [settings, setSettings] = React.useState<Settings>(DEFAULT_SETTINGS);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const [busy, setBusy] = React.useState<Busy | null>(null);
+  const [notice, setNotice] = React.useState<Notice | null>(null);
+  const [result, setResult] = React.useState<ValidationResult | null>(null);
+  const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
+  const [sheetNames, setSheetNames] = React.useState<string[]>([]);
+  const [fill, setFill] = React.useState<(FillPreview & { layouts: SheetLayout[] }) | null>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    ops.loadSettings().then(
+      (raw) => live && setSettings(normaliseSettings(raw)),
+      () => undefined, // unreadable settings: the defaults apply
+    );
+    return () => {
+      live = false;
+    };
+  }, [ops]);
+
+  /** Runs one operation with the bar shown and every action disabled; failures become a notice. */
+  const run = async (kind: BusyKind, label: string, work: () => Promise<void>): Promise<void> => {
+    if (busy) return;
+    setBusy({ kind, label });
+    setNotice(null);
+    try {
+      await work();
+    } catch (err) {
+      setNotice({ type: MessageBarType.error, text: `${t.errorPrefix}${errorText(err)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const validate = (): Promise<void> =>
+    run("validate", t.statusReading, async () => {
+      const onProgress = (p: ReadProgress): void => {
+        setBusy({ kind: "validate", label: t.statusReadingSheet(p.done, p.total, p.sheet ?? ""), percent: p.total > 0 ? (0.9 * p.done) / p.total : undefined });
+      };
+      const grids = await ops.readWorkbook(onProgress);
+      setBusy({ kind: "validate", label: t.statusValidating, percent: 0.95 });
+      await nextFrame();
+      const res = engine.validateWorkbook(grids, { lang, config: settingsToConfig(settings) });
+      setResult(res);
+      setValidatedAt(now());
+      setSheetNames(grids.sheets.map((s) => s.name));
+    });
+
+  const selectFinding = (f: Finding): void => {
+    const [sheet, address] = splitCell(f.cell, f.sheet);
+    ops.selectCell(sheet, address).catch((err: unknown) => setNotice({ type: MessageBarType.error, text: t.selectFailed(f.cell, errorText(err)) }));
+  };
+
+  const mark = (): Promise<void> =>
+    run("mark", t.statusMarking, async () => {
+      const markable = (result?.findings ?? []).filter((f) => f.severity !== "info");
+      if (markable.length === 0) {
+        setNotice({ type: MessageBarType.info, text: t.nothingToMark });
+        return;
+      }
+      const n = await ops.markFindings(markable);
+      setNotice({ type: MessageBarType.success, text: t.marked(n) });
+    });
+
+  const clearMarks = (): Promise<void> =>
+    run("clear", t.statusClearing, async () => {
+      const n = await ops.clearMarks();
+      setNotice({ type: MessageBarType.success, text: t.cleared(n) });
+    });
+
+  const prepareFill = (): Promise<void> =>
+    run("fill", t.statusReading, async () => {
+      if (!result) return;
+      const selfEvalGrid = await ops.readSheet(engine.selfEvalSheet);
+      const findingsGrid = await ops.readSheet(engine.findingsSheet);
+      const keptReasons = selfEvalGrid ? engine.readKeptReasons(selfEvalGrid) : new Map<string, string>();
+      const reviews = findingsGrid ? engine.readReviews(findingsGrid) : new Map();
+      const selfEval = engine.selfEvaluationLayout(result, { keptReasons });
+      const findingsSheet = engine.findingsLayout(result, { workbook: workbookName ?? "", time: now(), reviews, lang });
+      const keptReviews = result.findings.filter((f) => reviews.has(`${f.code}|${f.cell}`)).length;
+      const lines = [t.fillSelfEval(rowCount(selfEval), score(result.evaluation.total), result.evaluation.grade), t.fillFindings(result.findings.length, keptReviews)];
+      if (keptReasons.size > 0) lines.push(t.fillKept(keptReasons.size));
+      setFill({ lines, layouts: [selfEval, findingsSheet] });
+    });
+
+  const confirmFill = (): Promise<void> =>
+    run("fill", t.statusWriting, async () => {
+      if (!fill) return;
+      try {
+        await ops.writeLayouts(fill.layouts);
+      } finally {
+        setFill(null); // on failure too, so the error notice is not hidden behind the dialog
+      }
+      setNotice({ type: MessageBarType.success, text: t.written(fill.layouts.map((l) => l.name).join("、")) });
+    });
+
+  const missingSheets = (result?.findings ?? []).some((f) => f.code === "sheet-missing");
+
+  const writeTemplate = (): Promise<void> =>
+    run("template", t.statusWriting, async () => {
+      if (!result) return;
+      const existing = new Set(sheetNames.map((n) => n.trim()));
+      const layouts = engine.templateLayouts().filter((l) => {
+        const role = TEMPLATE_ROLES[l.name];
+        return !existing.has(l.name) && !(role && result.model.sheets[role]);
+      });
+      if (layouts.length === 0) {
+        setNotice({ type: MessageBarType.info, text: t.templateNothing });
+        return;
+      }
+      await ops.writeLayouts(layouts);
+      setSheetNames((names) => [...names, ...layouts.map((l) => l.name)]);
+      setResult(null);
+      setNotice({ type: MessageBarType.success, text: t.templateWritten(layouts.map((l) => l.name).join("、")) });
+    });
+
+  const saveSettings = (next: Settings): Promise<void> =>
+    run("settings", t.statusWriting, async () => {
+      await ops.saveSettings(next);
+      setSettings(next);
+      setSettingsOpen(false);
+      setNotice({ type: MessageBarType.success, text: t.settingsSaved });
+    });
+
+  const status = busy
+    ? busy.label
+    : result && validatedAt
+      ? t.statusValidated(clock(validatedAt), result.summary.errors, result.summary.warnings, result.summary.infos)
+      : t.statusIdle;
+  const disabled = busy !== null;
+
+  return (
+    <div className="fa-app" lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <Header t={t} status={status} onOpenSettings={() => setSettingsOpen(true)} settingsDisabled={disabled} />
+      {workbookName ? (
+        <Text variant="small" block className="fa-workbook">
+          {t.workbook(workbookName)}
+        </Text>
+      ) : null}
+      <div className="fa-actions">
+        <PrimaryButton
+          text={t.validate}
+          ariaLabel={t.validateAria}
+          iconProps={{ iconName: "Play" }}
+          onClick={validate}
+          disabled={disabled}
+          className="fa-validate"
+          data-testid="validate"
+        />
+        <div className="fa-secondary-actions">
+          <DefaultButton text={t.mark} ariaDescription={t.markAria} iconProps={{ iconName: "Highlight" }} onClick={mark} disabled={disabled || !result} data-testid="mark" />
+          <DefaultButton text={t.clearMarks} ariaDescription={t.clearMarksAria} iconProps={{ iconName: "EraseTool" }} onClick={clearMarks} disabled={disabled} data-testid="clear-marks" />
+          <DefaultButton
+            text={t.fill}
+            ariaDescription={result ? t.fillAria : t.needValidateFirst}
+            iconProps={{ iconName: "Table" }}
+            onClick={prepareFill}
+            disabled={disabled || !result || missingSheets}
+            className="fa-fill"
+            data-testid="fill"
+          />
+        </div>
+      </div>
+      {busy && busy.kind !== "settings" ? (
+        <div data-testid="progress">
+          <ProgressIndicator label={busy.label} percentComplete={busy.percent} className="fa-progress" ariaLabel={busy.label} />
+        </div>
+      ) : null}
+      {notice ? (
+        <MessageBar messageBarType={notice.type} onDismiss={() => setNotice(null)} dismissButtonAriaLabel={t.dismiss} isMultiline data-testid="notice">
+          {notice.text}
+        </MessageBar>
+      ) : null}
+      {missingSheets ? (
+        <MessageBar
+          messageBarType={MessageBarType.warning}
+          isMultiline
+          data-testid="missing-sheets"
+          actions={<DefaultButton text={t.template} ariaDescription={t.templateAria} iconProps={{ iconName: "Add" }} onClick={writeTemplate} disabled={disabled} data-testid="template" />}
+        >
+          <strong>{t.missingSheetsTitle}</strong> {t.missingSheetsBody}
+        </MessageBar>
+      ) : null}
+      {result ? (
+        <Stack tokens={{ childrenGap: 12 }} className="fa-result">
+          <SummaryCards t={t} summary={result.summary} />
+          <FindingsList t={t} findings={result.findings} onSelect={selectFinding} virtualize={virtualize} />
+        </Stack>
+      ) : null}
+      <FillDialog t={t} preview={fill} busy={busy?.kind === "fill"} onConfirm={confirmFill} onDismiss={() => setFill(null)} />
+      <SettingsPanel t={t} isOpen={settingsOpen} settings={settings} saving={busy?.kind === "settings"} onSave={saveSettings} onDismiss={() => setSettingsOpen(false)} />
+    </div>
+  );
+}
