@@ -40,7 +40,7 @@ interface SheetMeta {
   cols: number;
   ws: Excel.Worksheet;
   merges: CellRange[];
-  /** Visible areas of the whole sheet, or null when hidden rows are not available. */
+  /** Visible areas of the used range, or null when hidden rows are not available. */
   visible: CellRange[] | null;
   /** Values by row relative to `top`. */
   data: CellValue[][];
@@ -159,7 +159,8 @@ export async function readSheets(context: Excel.RequestContext, targets: readonl
     used.load("address,rowCount,columnCount,cellCount");
     const merges = support.merges ? t.ws.getRange().getMergedAreasOrNullObject() : null;
     if (merges) merges.load("address");
-    const visible = support.hiddenRows ? t.ws.getRange().getSpecialCellsOrNullObject("Visible") : null;
+    // getUsedRange (not …OrNullObject) so the chain is safe on an empty sheet, where it is A1.
+    const visible = support.hiddenRows ? t.ws.getUsedRange(true).getSpecialCellsOrNullObject("Visible") : null;
     if (visible) visible.load("address");
     return { t, used, merges, visible };
   });
