@@ -1,14 +1,13 @@
 // Entry of the `fund-audit` command (bin/fund-audit.js calls run()). Exit codes, SPEC §6:
 // 0 no error findings, 1 error findings, 2 usage error or a file that cannot be read/written.
+// exceljs (slow to load) is only required by the commands that write workbooks.
 import * as fs from "fs";
 import * as path from "path";
 import { toJsonReport, type RuleConfig } from "../core";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
-import { fillWorkbook } from "./fill";
 import { processIO, type CliIO } from "./io";
 import { startProgress } from "./progress";
-import { writeTemplate } from "./template";
 import { textReport } from "./text-report";
 import { exitCodeOf, validateFiles, type FileOutcome } from "./validate-files";
 
@@ -91,6 +90,7 @@ function multiFileSummary(outcomes: FileOutcome[], lang: "zh" | "en"): string {
 }
 
 async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const { fillWorkbook } = await import("./fill");
   const progress = startProgress(io);
   const steps = { read: "正在读取工作簿…", validate: "正在校验…", write: "正在写入审核结果和绩效自评表…" };
   const input = args.files[0];
@@ -120,6 +120,7 @@ function fillSummary(output: string, s: { errors: number; warnings: number; info
 
 async function templateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const output = args.output as string;
+  const { writeTemplate } = await import("./template");
   await writeTemplate(output);
   io.out(`已生成模板 ${output}：请在各工作表中填写数据（说明见“使用说明”工作表），然后运行 fund-audit validate ${output}\n`);
   return 0;
@@ -127,6 +128,7 @@ async function templateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
 
 async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const output = args.output ?? DEMO_OUTPUT;
+  const { fillWorkbook } = await import("./fill");
   const progress = startProgress(io);
   progress.update("正在校验示例工作簿…");
   try {

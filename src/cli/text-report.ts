@@ -2,6 +2,7 @@
 // money and the score, then every error and warning with its cell, unit and message. Infos are
 // summarised by code (each is listed in the 审核结果 sheet and the JSON report).
 import { formatWan, type Finding, type Lang, type Severity, type ValidationResult } from "../core";
+import { displayWidth } from "./text-width";
 
 export interface TextReportOptions {
   lang: Lang;
@@ -154,16 +155,6 @@ function cellList(list: Finding[], separator: string, more: (n: number) => strin
   });
   const text = parts.join(separator);
   return cells.length > shown.length ? `${text} ${more(cells.length)}` : text;
-}
-
-/** Terminal columns: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
-  }
-  return w;
 }
 
 function padDisplay(s: string, width: number): string {

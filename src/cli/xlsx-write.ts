@@ -1,11 +1,19 @@
 // Renders a core SheetLayout into an exceljs worksheet: the CLI's twin of the add-in's writer.
 // Strings that Excel could read as a formula are written as text, never as formulas.
 import type ExcelJS from "exceljs";
+import { displayWidth } from "./text-width";
 import { columnLetter, looksLikeFormula, quoteSheet, rangeFromA1, type CellStyle, type LayoutCell, type SheetLayout } from "../core";
 
 /** Font of the sheets the product owns (the official forms are set in 宋体). */
 const FONT_NAME = "宋体";
 const DEFAULT_FONT_SIZE = 11;
+const DEFAULT_COLUMN_WIDTH = 8.43;
+const DEFAULT_ROW_HEIGHT = 15;
+/** Width units lost to the cell's inner margins, and points added around wrapped lines. */
+const CELL_PADDING = 2;
+const ROW_PADDING = 3;
+/** Wrapping loses some width at line ends (CJK punctuation may not start a line). */
+const WRAP_SLACK = 1.1;
 /** Excel's limit for an inline list in a data validation. */
 const INLINE_LIST_MAX = 255;
 /** Sheet holding drop-down lists too long to write inline (very hidden). */
@@ -23,7 +31,7 @@ export function renderLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS
   layout.columnWidths.forEach((w, i) => {
     if (w > 0) ws.getColumn(i + 1).width = w;
   });
-  for (const [row, height] of Object.entries(layout.rowHeights ?? {})) ws.getRow(Number(row) + 1).height = height;
+  for (const [row, height] of fittedRowHeights(layout)) ws.getRow(row + 1).height = height;
 
   const styled = new Map<string, CellStyle>();
   for (const cell of layout.cells) {
@@ -51,7 +59,8 @@ export function renderLayout(wb: ExcelJS.Workbook, layout: SheetLayout): ExcelJS
       orientation: layout.print.orientation,
       fitToPage: Boolean(layout.print.fitToWidth),
       fitToWidth: 1,
-      fitToHeight: 0,
+      // A print area is a form (the 绩效自评表): one page. Other sheets run on down the pages.
+      fitToHeight: layout.print.printArea ? 1 : 0,
       horizontalCentered: true,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(layout.print.printArea ? { printArea: layout.print.printArea } : {}),
@@ -84,6 +93,35 @@ function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
     style.border = { top: side, left: side, bottom: side, right: side };
   }
   cell.style = style;
+}
+
+/**
+ * Row heights: the layout's, raised where wrapped text needs more lines. Neither Excel nor
+ * LibreOffice auto-fits rows with merged cells, so a long 年度总体目标 would be cut off.
+ */
+export function fittedRowHeights(layout: SheetLayout): Map<number, number> {
+  const heights = new Map<number, number>(Object.entries(layout.rowHeights ?? {}).map(([r, h]) => [Number(r), h]));
+  const width = (c: number): number => layout.columnWidths[c] || DEFAULT_COLUMN_WIDTH;
+  const mergeAt = new Map(layout.merges.map((m) => [`${m.top},${m.left}`, m]));
+  for (const cell of layout.cells) {
+    if (!cell.style?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
+    const m = mergeAt.get(`${cell.row},${cell.col}`) ?? { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col };
+    let chars = -CELL_PADDING;
+    for (let c = m.left; c <= m.right; c++) chars += width(c);
+    const lines = cell.value.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil((displayWidth(part) * WRAP_SLACK) / Math.max(chars, 1))), 0);
+    const needed = lines * lineHeight(cell.style.fontSize ?? DEFAULT_FONT_SIZE) + ROW_PADDING;
+    const rows = m.bottom - m.top + 1;
+    let have = 0;
+    for (let r = m.top; r <= m.bottom; r++) have += heights.get(r) ?? DEFAULT_ROW_HEIGHT;
+    if (needed <= have) continue;
+    const extra = (needed - have) / rows;
+    for (let r = m.top; r <= m.bottom; r++) heights.set(r, Math.ceil((heights.get(r) ?? DEFAULT_ROW_HEIGHT) + extra));
+  }
+  return heights;
+}
+
+function lineHeight(fontSize: number): number {
+  return Math.ceil(fontSize * 1.3);
 }
 
 /** "#FFC7CE" -> "FFFFC7CE" */

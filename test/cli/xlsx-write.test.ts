@@ -2,7 +2,7 @@
 // print setup, widths and heights.
 import ExcelJS from "exceljs";
 import type { SheetLayout } from "../../src/core";
-import { LISTS_SHEET, renderLayout } from "../../src/cli/xlsx-write";
+import { fittedRowHeights, LISTS_SHEET, renderLayout } from "../../src/cli/xlsx-write";
 
 async function roundTrip(layout: SheetLayout): Promise<{ wb: ExcelJS.Workbook; xml: string }> {
   const wb = new ExcelJS.Workbook();
@@ -61,7 +61,34 @@ it("sets print setup, frozen rows, widths and heights", async () => {
     layout({ columnWidths: [12, 30], rowHeights: { 0: 36 }, frozenRows: 2, print: { orientation: "landscape", paper: "A4", fitToWidth: true, printArea: "A1:J20" } }),
   );
   const ws = wb.getWorksheet("测试") as ExcelJS.Worksheet;
-  expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: "A1:J20" });
+  // A print area is a form: it goes on one page.
+  expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1, printArea: "A1:J20" });
   expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
   expect([ws.getColumn(1).width, ws.getColumn(2).width, ws.getRow(1).height]).toEqual([12, 30, 36]);
+});
+
+it("lets a sheet without a print area run on over as many pages as it needs", async () => {
+  const { wb } = await roundTrip(layout({ print: { orientation: "landscape", paper: "A4", fitToWidth: true } }));
+  expect((wb.getWorksheet("测试") as ExcelJS.Worksheet).pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+});
+
+it("raises rows whose wrapped text needs more lines than their height, and never lowers one", () => {
+  const long = "坚持市场导向，坚持创新引领，突出项目绩效，重点支持市场发展潜力较大的企业和项目。".repeat(3);
+  const heights = fittedRowHeights(
+    layout({
+      columnWidths: [10, 10, 10],
+      rowHeights: { 0: 40, 2: 90 },
+      cells: [
+        { row: 0, col: 0, value: "短", style: { wrap: true } },
+        { row: 1, col: 0, value: long, style: { wrap: true } },
+        { row: 2, col: 0, value: long, style: { wrap: true } },
+        { row: 3, col: 0, value: long },
+      ],
+      merges: [{ top: 1, left: 0, bottom: 1, right: 2 }],
+    }),
+  );
+  expect(heights.get(0)).toBe(40);
+  expect(heights.get(1)).toBeGreaterThan(60); // ~150 width units over 28 → 6+ lines
+  expect(heights.get(2)).toBeGreaterThan(90); // one column wide: far more lines
+  expect(heights.has(3)).toBe(false); // not wrapped: left alone
 });
