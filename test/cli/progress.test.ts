@@ -1,0 +1,40 @@
+// Progress goes to stderr only on a terminal, and only once the work has taken over a second.
+import { startProgress } from "../../src/cli/progress";
+import type { CliIO } from "../../src/cli/io";
+
+const io = (progress: boolean): CliIO & { written: string[] } => {
+  const written: string[] = [];
+  return { written, out: () => undefined, err: (t) => written.push(t), color: false, progress };
+};
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+it("stays quiet for short work", () => {
+  const t = io(true);
+  const p = startProgress(t);
+  p.update("正在校验 1/2");
+  jest.advanceTimersByTime(900);
+  p.done();
+  jest.advanceTimersByTime(1000);
+  expect(t.written).toEqual([]);
+});
+
+it("shows the current step after a second, then clears the line", () => {
+  const t = io(true);
+  const p = startProgress(t);
+  p.update("正在校验 1/2");
+  jest.advanceTimersByTime(1001);
+  p.update("正在校验 2/2");
+  p.done();
+  expect(t.written).toEqual(["\r\x1b[K正在校验 1/2", "\r\x1b[K正在校验 2/2", "\r\x1b[K"]);
+});
+
+it("never writes when stderr is not a terminal", () => {
+  const t = io(false);
+  const p = startProgress(t);
+  p.update("正在校验 1/2");
+  jest.advanceTimersByTime(5000);
+  p.done();
+  expect(t.written).toEqual([]);
+});
