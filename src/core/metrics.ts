@@ -7,6 +7,9 @@ export interface Totals {
   disbursedFen: number;
   /** True when at least one recipient has a 拨付金额. */
   hasDisbursed: boolean;
+  /** Σ批复 / Σ拨付 include an amount that could not be read (its cell has its own finding). */
+  approvedIncomplete: boolean;
+  disbursedIncomplete: boolean;
   spentFen: number;
   /** Spending of known recipients in allowed categories. */
   compliantFen: number;
@@ -25,7 +28,11 @@ export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number
   let approvedFen = 0;
   let disbursedFen = 0;
   let hasDisbursed = false;
+  let approvedIncomplete = false;
+  let disbursedIncomplete = false;
   for (const r of model.recipients) {
+    approvedIncomplete ||= r.unreadable?.approved === true;
+    disbursedIncomplete ||= r.unreadable?.disbursed === true;
     approvedFen += r.approvedFen ?? 0;
     if (r.disbursedFen !== null) {
       hasDisbursed = true;
@@ -42,7 +49,7 @@ export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number
   const p = model.project;
   const executedFen = p.executedFen ?? (hasDisbursed ? disbursedFen : model.recipients.length ? approvedFen : null);
   const executionRate = p.budgetFen && p.budgetFen > 0 && executedFen !== null ? executedFen / p.budgetFen : null;
-  return { approvedFen, disbursedFen, hasDisbursed, spentFen, compliantFen, executedFen, executionRate };
+  return { approvedFen, disbursedFen, hasDisbursed, approvedIncomplete, disbursedIncomplete, spentFen, compliantFen, executedFen, executionRate };
 }
 
 /** The metric a 数据来源 text names, or null. */

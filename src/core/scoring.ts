@@ -20,6 +20,8 @@ export interface IndicatorOutcome {
   /** Computed metric from 数据来源 and whether the typed actual disagrees with it. */
   computed: { name: string; metric: Metric } | null;
   mismatch: boolean;
+  /** The typed 实际完成值 in the computed metric's unit, when both exist. */
+  typed: number | null;
   hasActual: boolean;
   grade: QualitativeGrade | null;
 }
@@ -54,7 +56,7 @@ function scoreIndicator(ind: Indicator, model: WorkbookModel, totals: Totals, co
   const overshootRatio = config.overshootRatio ?? 1.3;
   const computed = metricFor(ind.source, model, totals);
   const out: IndicatorOutcome = {
-    indicator: ind, score: 0, met: null, actual: null, target: null, overshoot: false, computed, mismatch: false,
+    indicator: ind, score: 0, met: null, actual: null, target: null, overshoot: false, computed, mismatch: false, typed: null,
     hasActual: !!ind.actualText || ind.actualValue !== null || ind.grade !== null || computed !== null, grade: ind.grade,
   };
   if (ind.notApplicable) return out;
@@ -64,6 +66,7 @@ function scoreIndicator(ind: Indicator, model: WorkbookModel, totals: Totals, co
     if (actual) {
       const typed = scaleToUnit(actual.value, actual.unit, computed.metric.unit) ?? actual.value;
       out.mismatch = Math.abs(typed - computed.metric.value) > 0.005 + 1e-9 * Math.abs(computed.metric.value);
+      out.typed = typed;
     }
     actual = { value: computed.metric.value, unit: computed.metric.unit };
   }

@@ -1,5 +1,5 @@
 // Locating input sheets and their header rows, and walking data rows (SPEC §1).
-import { CellError, isBlank, spreadMerges, type CellValue, type SheetGrid, type WorkbookGrids } from "./grid";
+import { CellError, gridWidth, isBlank, spreadMerges, type CellValue, type SheetGrid, type WorkbookGrids } from "./grid";
 import { normalizeHeader, toText } from "./parse/text";
 import type { ColumnDef, SheetDef } from "./schema";
 import type { AmountUnit } from "./types";
@@ -24,6 +24,8 @@ export interface HeaderMatch<F extends string> {
   /** Unit written in a header such as 批复金额（万元）. */
   units: Partial<Record<F, AmountUnit>>;
   missing: ColumnDef<F>[];
+  /** False when no row within the first 10 holds a single known header: there is no table to read. */
+  found: boolean;
 }
 
 export function unitFromText(unit: string | null): AmountUnit | null {
@@ -57,7 +59,7 @@ function matchColumns<F extends string>(row: CellValue[] | undefined, def: Sheet
     hits++;
   }
   const missing = def.columns.filter((c) => c.required && cols[c.field] === undefined);
-  return { row: 0, cols, units, missing, hits };
+  return { row: 0, cols, units, missing, hits, found: hits > 0 };
 }
 
 /**
@@ -74,7 +76,7 @@ export function locateHeader<F extends string>(rows: CellValue[][], def: SheetDe
     if (!best || m.hits > best.hits) best = m;
   }
   if (best && best.hits > 0) return best;
-  return { row: 0, cols: {}, units: {}, missing: def.columns.filter((c) => c.required) };
+  return { row: 0, cols: {}, units: {}, missing: def.columns.filter((c) => c.required), found: false };
 }
 
 export function isEmptyRow(row: CellValue[] | undefined): boolean {
@@ -97,12 +99,41 @@ export function totalKind(row: CellValue[]): "subtotal" | "total" | null {
 
 export interface PreparedSheet {
   grid: SheetGrid;
+  /** Rows with merged values spread into every cell of their merge. */
   rows: CellValue[][];
   hidden: Set<number>;
 }
 
 export function prepareSheet(grid: SheetGrid): PreparedSheet {
-  return { grid, rows: spreadMerges(grid), hidden: new Set(grid.hiddenRows ?? []) };
+  return { grid, rows: spreadMerges(clampMerges(grid)), hidden: new Set(grid.hiddenRows ?? []) };
+}
+
+/** Merges cut to the sheet's data: a merge down to row 1,048,576 must not allocate a million rows. */
+function clampMerges(grid: SheetGrid): SheetGrid {
+  if (!grid.merges || grid.merges.length === 0) return grid;
+  const bottom = grid.rows.length - 1;
+  const right = gridWidth(grid) - 1;
+  const merges = grid.merges
+    .filter((m) => m.top <= bottom && m.left <= right && m.top <= m.bottom && m.left <= m.right)
+    .map((m) => ({ ...m, bottom: Math.min(m.bottom, bottom), right: Math.min(m.right, right) }));
+  return { ...grid, merges };
+}
+
+/**
+ * A row nobody typed in: empty in the sheet itself. A merge reaching past the data (区域 merged
+ * down over a spare row) does not make a row.
+ */
+export function isUnusedRow(p: PreparedSheet, r: number): boolean {
+  return isEmptyRow(p.grid.rows[r]) || isEmptyRow(p.rows[r]);
+}
+
+/**
+ * Total rows are recognised on the row as typed, before merges are spread, so a 小计 under a
+ * vertically merged 单位名称 is still a total row; the spread row decides when the label is itself
+ * merged across the row.
+ */
+export function totalKindAt(p: PreparedSheet, r: number): "subtotal" | "total" | null {
+  return totalKind(p.grid.rows[r] ?? []) ?? totalKind(p.rows[r] ?? []);
 }
 
 export function textAt(rows: CellValue[][], r: number, c: number | undefined): string {

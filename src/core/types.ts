@@ -52,6 +52,8 @@ export interface Recipient {
   detailText: string;
   hidden: boolean;
   cells: Partial<Record<AllocationField, CellPos>>;
+  /** Amount cells that hold an error value or unreadable text (their sums are unknown). */
+  unreadable?: { approved: boolean; disbursed: boolean };
 }
 
 export type AllocationField = "seq" | "district" | "name" | "creditCode" | "area" | "approved" | "disbursed" | "disbursedDate" | "note" | "detail";
@@ -70,6 +72,8 @@ export interface SpendingLine {
   note: string;
   source: "sheet" | "detail";
   hidden: boolean;
+  /** The 金额 cell holds an error value or unreadable text. */
+  amountUnreadable?: boolean;
   /** Category after classification; "" when unclassified. */
   resolvedCategory: string;
   keyword: string;

@@ -1,6 +1,6 @@
 // One pass over a workbook: parse, classify, score, run every rule, render messages.
 import { classifyLines } from "./classify";
-import { FINDING_SEVERITY, FindingSink, type RawFinding } from "./findings";
+import { FINDING_SEVERITY, FindingSink, type FindingParams, type RawFinding } from "./findings";
 import { cellRef, type WorkbookGrids } from "./grid";
 import { enUS } from "./messages/en-US";
 import { fenToYuanNumber } from "./messages/format";
@@ -10,7 +10,8 @@ import { parseWorkbook } from "./parse/workbook";
 import { makeEmit, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
-import type { Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
+import { PAID_TRAFFIC } from "./scope";
+import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
 
 /** Bumped when a rule, default or scoring changes what a workbook yields. */
 export const RULESET_VERSION = "2026.11.1";
@@ -23,7 +24,7 @@ export function renderFinding(raw: RawFinding, lang: Lang): Finding {
   const f: Finding = {
     code: raw.code,
     severity: FINDING_SEVERITY[raw.code],
-    message: catalogue[raw.code](p),
+    message: catalogue[raw.code](clipTexts(p)),
     sheet: raw.pos.sheet,
     cell: cellRef(raw.pos.sheet, raw.pos.row, raw.pos.col),
     row: raw.pos.row + 1,
@@ -42,6 +43,18 @@ export function renderFinding(raw: RawFinding, lang: Lang): Finding {
   return f;
 }
 
+/** Longest quoted text in a message: a 32,767-character 支出内容 must not make a message longer than a cell holds. */
+const MAX_QUOTED = 200;
+
+function clipTexts(p: FindingParams): FindingParams {
+  const clip = <T>(v: T): T => (typeof v === "string" && v.length > MAX_QUOTED ? (`${Array.from(v).slice(0, MAX_QUOTED - 1).join("")}…` as T) : v);
+  return { ...p, recipient: clip(p.recipient), category: clip(p.category), keyword: clip(p.keyword), raw: clip(p.raw), actual: clip(p.actual), expected: clip(p.expected), list: clip(p.list), field: clip(p.field) };
+}
+
+function posKey(p: CellPos): string {
+  return `${p.sheet}|${p.row}|${p.col}`;
+}
+
 export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}): ValidationResult {
   const config = opts.config ?? {};
   const lang = opts.lang ?? "zh";
@@ -50,8 +63,10 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const lines = classifyLines(model);
   const forbidden = new Set<number>();
   const unknown = new Set<number>();
+  // 购买流量 set to 否 forbids the paid-traffic lines of an allowed category (直通车 under 推广营销).
+  const trafficForbidden = model.scope.some((c) => c.name === PAID_TRAFFIC && c.status === "forbidden");
   lines.forEach((l, i) => {
-    if (l.category?.status === "forbidden") forbidden.add(i);
+    if (l.category?.status === "forbidden" || (trafficForbidden && l.trafficKeyword)) forbidden.add(i);
     if (l.recipient < 0) unknown.add(i);
   });
   const totals = computeTotals(model, forbidden, unknown);
@@ -60,7 +75,11 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   for (const rule of RULES) rule.check(ctx);
 
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  // A cell holding an error value gets cell-error and nothing else: whatever else a rule says about
+  // it follows from the error.
+  const errorCells = new Set(sink.items.filter((x) => x.code === "cell-error").map((x) => posKey(x.pos)));
   const findings = sink.items
+    .filter((raw) => raw.code === "cell-error" || !errorCells.has(posKey(raw.pos)))
     .map((raw) => renderFinding(raw, lang))
     .map((f, i) => ({ f, i }))
     .sort((a, b) =>

@@ -48,5 +48,5 @@ export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "missing-execution-reason": (p) => `Execution rate ${pct(p.percent)} is below ${pct(Number(p.expected))} and the project sheet gives no reason: add 执行率偏差原因.`,
   "indicator-not-applicable": () => `Indicator marked not applicable: not scored; the indicator total is rescaled.`,
   "claimed-score-mismatch": (p) => `Claimed score ${p.actual} differs from the computed ${p.expected}: check the self-evaluation score.`,
-  "actual-mismatch": (p) => `Actual "${p.actual}" differs from ${p.expected} computed from source "${p.field}": check it.`,
+  "actual-mismatch": (p) => `Actual "${p.raw ?? p.actual}" differs from ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected} computed from source "${p.field}": check it.`,
 };

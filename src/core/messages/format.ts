@@ -29,7 +29,12 @@ export function formatPercent(rate: number, digits = 2): string {
   return `${(rate * 100).toFixed(digits)}%`;
 }
 
-/** Round half-up to 2 decimals for scores. */
+/**
+ * Round half-up to 2 decimals for scores. The product is first read at 15 significant digits, as
+ * Excel shows it, so 64.995 (stored as 64.99499…) rounds to 65.
+ */
 export function round2(x: number): number {
-  return Math.round((x + Number.EPSILON) * 100) / 100;
+  const scaled = x * 100;
+  if (!Number.isFinite(scaled)) return x;
+  return Math.round(Number(scaled.toPrecision(15))) / 100;
 }

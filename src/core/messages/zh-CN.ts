@@ -48,5 +48,5 @@ export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "missing-execution-reason": (p) => `预算执行率 ${pct(p.percent)} 低于 ${pct(Number(p.expected))}，项目信息中未填写执行率偏差原因：请补充。`,
   "indicator-not-applicable": () => `该指标标为“不适用”，不计分，指标总分按适用指标折算。`,
   "claimed-score-mismatch": (p) => `自评得分 ${p.actual} 分与按指标计算的 ${p.expected} 分不一致：请核对自评得分。`,
-  "actual-mismatch": (p) => `实际完成值「${p.actual}」与按数据来源「${p.field}」计算的 ${p.expected} 不一致：请核对。`,
+  "actual-mismatch": (p) => `实际完成值「${p.raw ?? p.actual}」与按数据来源「${p.field}」计算的 ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected} 不一致：请核对。`,
 };

@@ -7,7 +7,7 @@ import {
 } from "../schema";
 import { defaultScope } from "../scope";
 import {
-  findSheet, headerKey, isEmptyRow, locateHeader, prepareSheet, textAt, totalKind, unitFromText, valueAt,
+  findSheet, headerKey, isEmptyRow, isUnusedRow, locateHeader, prepareSheet, textAt, totalKindAt, unitFromText, valueAt,
   type HeaderMatch, type PreparedSheet,
 } from "../sheet-reader";
 import type {
@@ -23,7 +23,14 @@ import { normalizeHeader, normalizeName, splitList, toText } from "./text";
 const pos = (sheet: string, row: number, col: number): CellPos => ({ sheet, row, col });
 
 class Reader {
+  /** Amount cells holding an error value or unreadable text, by `sheet|row|col`. */
+  readonly unreadable = new Set<string>();
+
   constructor(readonly sink: FindingSink) {}
+
+  isUnreadable(sheet: string, row: number, col: number | undefined): boolean {
+    return col !== undefined && this.unreadable.has(`${sheet}|${row}|${col}`);
+  }
 
   emit(code: FindingCode, sheet: string, row: number, col: number, params: FindingParams = {}): void {
     this.sink.add(code, pos(sheet, row, col), params);
@@ -45,13 +52,17 @@ class Reader {
   amount(sheet: string, rows: CellValue[][], r: number, c: number | undefined, unit: AmountUnit, field: string, opts: { required: boolean; positive: boolean; recipient?: string }): number | null {
     if (c === undefined) return null;
     const v = valueAt(rows, r, c);
-    if (v instanceof CellError) return null;
+    if (v instanceof CellError) {
+      this.unreadable.add(`${sheet}|${r}|${c}`);
+      return null;
+    }
     if (isBlank(v)) {
       if (opts.required) this.emit("required-missing", sheet, r, c, { field, recipient: opts.recipient });
       return null;
     }
     const res = typeof v === "number" ? fastNumber(v, unit) ?? parseAmount(v, unit) : parseAmount(v, unit);
     if (!res.ok) {
+      this.unreadable.add(`${sheet}|${r}|${c}`);
       this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient: opts.recipient });
       return null;
     }
@@ -117,8 +128,9 @@ class NameCache {
   }
 }
 
-function unitOf(key: string | null | undefined, fallback: AmountUnit): AmountUnit {
-  return unitFromText(key ?? null) ?? fallback;
+/** The unit a text such as 万元 names (a 项目信息 key's bracket, the 金额单位 value), else the fallback. */
+function unitOf(text: string | null | undefined, fallback: AmountUnit): AmountUnit {
+  return unitFromText(text ?? null) ?? fallback;
 }
 
 function parseYear(v: CellValue): number | null {
@@ -127,10 +139,14 @@ function parseYear(v: CellValue): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** Scores, weights and percentages: nobody types a billion points; beyond that it is not a number. */
+const MAX_PLAIN_NUMBER = 1e9;
+
 function parseNumber(v: CellValue): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  const m = /-?\d+(?:\.\d+)?/.exec(toText(v).normalize("NFKC"));
-  return m ? Number(m[0]) : null;
+  const n = typeof v === "number" ? v : (/-?\d+(?:\.\d+)?/.exec(toText(v).normalize("NFKC")) ?? [])[0];
+  if (n === undefined) return null;
+  const x = Number(n);
+  return Number.isFinite(x) && Math.abs(x) <= MAX_PLAIN_NUMBER ? x : null;
 }
 
 function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { project: Project; headerRow: number | null } {
@@ -145,10 +161,11 @@ function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { proj
   project.sheet = grid.name;
   const p = prepareSheet(grid);
   const m = locateHeader(p.rows, PROJECT_SHEET);
-  rd.header(grid, PROJECT_SHEET, m);
+  // Without a 项目 | 内容 header the sheet is read as key/value pairs from row 1 (a common layout).
+  if (m.found) rd.header(grid, PROJECT_SHEET, m);
   const keyCol = m.cols.key ?? 0;
   const valueCol = m.cols.value ?? keyCol + 1;
-  const start = m.missing.length === PROJECT_SHEET.columns.length ? 0 : m.row + 1;
+  const start = m.found ? m.row + 1 : 0;
   rd.cellErrors(p, start);
 
   const keyLookup = new Map<string, string>();
@@ -209,37 +226,48 @@ function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { proj
   return { project, headerRow: m.row };
 }
 
+/** A running sum of data rows: how much, how many rows, and whether an amount could not be read. */
+interface Run {
+  fen: number;
+  rows: number;
+  unreadable: boolean;
+}
+
+const emptyRun = (): Run => ({ fen: 0, rows: 0, unreadable: false });
+
 interface TotalCheck {
   field: string;
   col: number;
-  sumFen: number;
-  segmentFen: number;
-  sawSubtotal: boolean;
+  unit: AmountUnit;
+  /** Every data row above. */
+  all: Run;
+  /** Rows since the last 合计 (the block a 合计 closes). */
+  block: Run;
+  /** Rows since the last 合计 or 小计 (the segment a 小计 closes). */
+  segment: Run;
 }
 
-/** Walk data rows of a tabular sheet: skips empty rows, checks 合计 rows against the rows they close. */
+/**
+ * Walk data rows of a tabular sheet: skips empty rows, checks 合计 rows against the rows they close.
+ * A 小计 closes the rows since the previous total row; a 合计/总计 closes the rows since the previous
+ * 合计 (its 小计 groups included) or, when nothing is left to close, is the grand total of all rows
+ * above; a 合计 equal to either reading is accepted. A sum with an unreadable amount in it is not
+ * compared: that cell already has its own finding.
+ */
 function walkRows<F extends string>(
   rd: Reader, p: PreparedSheet, m: HeaderMatch<F>, moneyCols: { field: F; label: string }[], unit: AmountUnit,
   onRow: (r: number, hidden: boolean) => number[],
 ): void {
+  if (!m.found) return;
   const sheet = p.grid.name;
   const checks: TotalCheck[] = moneyCols
     .filter((mc) => m.cols[mc.field] !== undefined)
-    .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, sumFen: 0, segmentFen: 0, sawSubtotal: false }));
+    .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    const row = p.rows[r];
-    if (isEmptyRow(row)) continue;
-    const kind = totalKind(row);
+    if (isUnusedRow(p, r)) continue;
+    const kind = totalKindAt(p, r);
     if (kind) {
-      for (const ch of checks) {
-        const v = valueAt(p.rows, r, ch.col);
-        if (isBlank(v) || v instanceof CellError) continue;
-        const res = parseAmount(v, unitOf(m.units[ch.field as F], unit));
-        const expected = kind === "subtotal" || !ch.sawSubtotal ? ch.segmentFen : ch.sumFen;
-        if (res.ok && res.fen !== expected) rd.emit("total-row-mismatch", sheet, r, ch.col, { field: ch.field, actualFen: res.fen, expectedFen: expected });
-        if (kind === "subtotal") ch.sawSubtotal = true;
-        ch.segmentFen = 0;
-      }
+      for (const ch of checks) checkTotal(rd, sheet, r, kind, valueAt(p.rows, r, ch.col), ch);
       continue;
     }
     const hidden = p.hidden.has(r);
@@ -247,10 +275,25 @@ function walkRows<F extends string>(
     const amounts = onRow(r, hidden);
     checks.forEach((ch, i) => {
       const a = amounts[i] ?? 0;
-      ch.sumFen += a;
-      ch.segmentFen += a;
+      const bad = rd.isUnreadable(sheet, r, ch.col);
+      for (const run of [ch.all, ch.block, ch.segment]) {
+        run.fen += a;
+        run.rows++;
+        run.unreadable ||= bad;
+      }
     });
   }
+}
+
+function checkTotal(rd: Reader, sheet: string, r: number, kind: "subtotal" | "total", v: CellValue, ch: TotalCheck): void {
+  const closes = kind === "subtotal" ? ch.segment : ch.block.rows > 0 ? ch.block : ch.all;
+  const res = isBlank(v) || v instanceof CellError ? null : parseAmount(v, ch.unit);
+  if (res?.ok && !closes.unreadable) {
+    const ok = res.fen === closes.fen || (kind === "total" && !ch.all.unreadable && res.fen === ch.all.fen);
+    if (!ok) rd.emit("total-row-mismatch", sheet, r, ch.col, { field: ch.field, actualFen: res.fen, expectedFen: closes.fen });
+  }
+  ch.segment = emptyRun();
+  if (kind === "total") ch.block = emptyRun();
 }
 
 function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { recipients: Recipient[]; sheet: string | null; headerRow: number | null } {
@@ -269,8 +312,8 @@ function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { rec
     const name = rd.required(s, rows, r, c.name, label("name"));
     const district = rd.required(s, rows, r, c.district, label("district"), name);
     const area = rd.required(s, rows, r, c.area, label("area"), name);
-    const approvedFen = rd.amount(s, rows, r, c.approved, unitOf(m.units.approved, project.unit), "批复金额", { required: true, positive: true, recipient: name });
-    const disbursedFen = rd.amount(s, rows, r, c.disbursed, unitOf(m.units.disbursed, project.unit), "拨付金额", { required: false, positive: false, recipient: name });
+    const approvedFen = rd.amount(s, rows, r, c.approved, m.units.approved ?? project.unit, "批复金额", { required: true, positive: true, recipient: name });
+    const disbursedFen = rd.amount(s, rows, r, c.disbursed, m.units.disbursed ?? project.unit, "拨付金额", { required: false, positive: false, recipient: name });
     if (disbursedFen !== null && disbursedFen < 0) rd.emit("non-positive-amount", s, r, c.disbursed as number, { amountFen: disbursedFen, field: "拨付金额", recipient: name });
     const cells: Recipient["cells"] = {};
     for (const key of Object.keys(c) as (keyof typeof c)[]) cells[key] = pos(s, r, c[key] as number);
@@ -281,6 +324,8 @@ function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { rec
       disbursedDate: rd.date(s, rows, r, c.disbursedDate, name),
       note: textAt(rows, r, c.note), detailText: textAt(rows, r, c.detail), hidden, cells,
     };
+    const unreadable = { approved: rd.isUnreadable(s, r, c.approved), disbursed: rd.isUnreadable(s, r, c.disbursed) };
+    if (unreadable.approved || unreadable.disbursed) rec.unreadable = unreadable;
     if (rec.creditCode) {
       const cc = checkCreditCode(rec.creditCode);
       if (!cc.ok) rd.emit("invalid-credit-code", s, r, c.creditCode as number, { raw: rec.creditCode, actual: cc.reason, recipient: name });
@@ -303,11 +348,13 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
   const lines: SpendingLine[] = [];
   const cellsOf = rowCells<SpendingField>(s, c);
   const names = new NameCache();
+  const unreadableLines = new Set<number>();
   walkRows(rd, p, m, [{ field: "amount", label: "金额" }], project.unit, (r, hidden) => {
     const rows = p.rows;
     const name = rd.required(s, rows, r, c.name, "单位名称");
     const content = rd.required(s, rows, r, c.content, "支出内容", name);
-    const amountFen = rd.amount(s, rows, r, c.amount, unitOf(m.units.amount, project.unit), "金额", { required: true, positive: true, recipient: name });
+    const amountFen = rd.amount(s, rows, r, c.amount, m.units.amount ?? project.unit, "金额", { required: true, positive: true, recipient: name });
+    if (rd.isUnreadable(s, r, c.amount)) unreadableLines.add(lines.length);
     lines.push({
       sheet: s, row: r, recipientName: name, normName: names.get(name), content,
       category: textAt(rows, r, c.category), amountFen, date: rd.date(s, rows, r, c.date, name),
@@ -316,6 +363,7 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
     });
     return [amountFen ?? 0];
   });
+  for (const i of unreadableLines) lines[i].amountUnreadable = true;
   return { lines, sheet: s, headerRow: m.row };
 }
 
@@ -370,8 +418,8 @@ function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: Rul
   rd.header(grid, SCOPE_SHEET, m);
   rd.cellErrors(p, m.row + 1);
   const c = m.cols;
-  for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isEmptyRow(p.rows[r]) || totalKind(p.rows[r])) continue;
+  for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
+    if (isUnusedRow(p, r) || totalKindAt(p, r)) continue;
     const name = rd.required(grid.name, p.rows, r, c.category, "支出类别");
     if (!name) continue;
     const statusText = headerKey(textAt(p.rows, r, c.allowed));
@@ -386,7 +434,7 @@ function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: Rul
       const n = parseNumber(pct);
       if (n !== null) patch.capPercent = n > 0 && n <= 1 && !pct.includes("%") && !pct.includes("％") ? n * 100 : n;
     }
-    const cap = rd.amount(grid.name, p.rows, r, c.capAmount, unitOf(m.units.capAmount, project.unit), "金额上限", { required: false, positive: true });
+    const cap = rd.amount(grid.name, p.rows, r, c.capAmount, m.units.capAmount ?? project.unit, "金额上限", { required: false, positive: true });
     if (cap !== null) patch.capFen = cap;
     const note = textAt(p.rows, r, c.note);
     if (note) patch.note = note;
@@ -427,9 +475,9 @@ function parseIndicators(wb: WorkbookGrids, rd: Reader): { indicators: Indicator
   const indicators: Indicator[] = [];
   let lastL1 = "";
   let lastL2 = "";
-  for (let r = m.row + 1; r < p.rows.length; r++) {
+  for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
     const rows = p.rows;
-    if (isEmptyRow(rows[r]) || totalKind(rows[r])) continue;
+    if (isUnusedRow(p, r) || totalKindAt(p, r)) continue;
     if (p.hidden.has(r)) rd.emit("hidden-row", s, r, 0);
     // Level 1/2 left blank under a filled one continue it (merged-looking forms without merges).
     let level1 = cleanLevel(textAt(rows, r, c.level1));

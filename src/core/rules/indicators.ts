@@ -47,7 +47,12 @@ export const indicatorValues: Rule = {
       }
       if (ind.target.kind === "invalid" && ind.targetText) emit("unparseable-target", c.target, { raw: ind.targetText });
       if (o.computed && o.mismatch) {
-        emit("actual-mismatch", c.actual, { actual: ind.actualText, expected: formatMetric(o.computed.metric), field: o.computed.name });
+        const m = o.computed.metric;
+        // Money metrics carry yuan numbers (the JSON contract); counts and rates their text.
+        const values = m.unit === "元" && o.typed !== null
+          ? { raw: ind.actualText, actualFen: Math.round(o.typed * 100), expectedFen: Math.round(m.value * 100) }
+          : { actual: ind.actualText, expected: formatMetric(m) };
+        emit("actual-mismatch", c.actual, { ...values, field: o.computed.name });
       }
       const actualCell = c.actual ?? c.grade;
       if (!o.hasActual) {

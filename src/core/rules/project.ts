@@ -11,7 +11,8 @@ export const budgetAndExecution: Rule = {
     }
     if (p.executedFen !== null && model.recipients.length > 0) {
       const expected = totals.hasDisbursed ? totals.disbursedFen : totals.approvedFen;
-      if (p.executedFen !== expected) {
+      const unknown = totals.hasDisbursed ? totals.disbursedIncomplete : totals.approvedIncomplete;
+      if (p.executedFen !== expected && !unknown) {
         emit("executed-total-mismatch", p.cells["全年执行数"], { actualFen: p.executedFen, expectedFen: expected, field: totals.hasDisbursed ? "拨付金额" : "批复金额" });
       }
     }

@@ -18,6 +18,7 @@ export const recipientTotals: Rule = {
     const sums = new Array<number>(model.recipients.length).fill(0);
     const counts = new Array<number>(model.recipients.length).fill(0);
     const withAmount = new Array<number>(model.recipients.length).fill(0);
+    const unreadable = new Array<boolean>(model.recipients.length).fill(false);
     model.lines.forEach((l, i) => {
       const ri = lines[i].recipient;
       if (ri < 0) {
@@ -25,6 +26,7 @@ export const recipientTotals: Rule = {
         return;
       }
       counts[ri]++;
+      if (l.amountUnreadable) unreadable[ri] = true;
       if (l.amountFen !== null) {
         sums[ri] += l.amountFen;
         withAmount[ri]++;
@@ -39,7 +41,8 @@ export const recipientTotals: Rule = {
       }
       if (withAmount[i] === 0 || lim.fen === null) return;
       if (sums[i] > lim.fen) emit("spend-over-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
-      else if (sums[i] < lim.fen) emit("spend-under-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
+      // A line whose amount cannot be read may hold the difference: only its own cell is reported.
+      else if (sums[i] < lim.fen && !unreadable[i]) emit("spend-under-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
     });
   },
 };
