@@ -53,21 +53,21 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   let done = 0;
   const emit = (o: FileOutcome): void => {
     if (!o.ok) {
-      progress.done();
+      progress.clear();
       reportFailure(io, o.cause, args.debug, o.error.message);
       if (args.format === "json") json.push({ workbook: o.file, ok: false, error: o.error });
       return;
     }
     if (args.format === "json") json.push(toJsonReport(o.result, o.file));
     else {
-      progress.done();
+      progress.clear();
       if (total > 1 && o.index > 0) io.out(`\n${"─".repeat(60)}\n\n`);
       io.out(textReport(o.result, o.file, { lang: args.lang, color: io.color }));
     }
   };
   const outcomes = await validateFiles(args.files, { lang: args.lang, config }, (o) => {
     done++;
-    progress.update(`正在校验 ${done}/${total}：${path.basename(o.file)}`);
+    progress.update(`正在校验：已完成 ${done}/${total}（${path.basename(o.file)}）`);
     pending.set(o.index, o);
     while (pending.has(next)) {
       emit(pending.get(next) as FileOutcome);
@@ -97,8 +97,8 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const output = args.output as string;
   try {
     const { result, markedCells } = await fillWorkbook({
-      input: input,
-      output: output,
+      input,
+      output,
       inPlace: args.inPlace,
       lang: args.lang,
       config: readConfig(args.config),

@@ -6,28 +6,41 @@ const DELAY_MS = 1000;
 
 export interface Progress {
   update(text: string): void;
+  /** Erases the line (before printing a report); a later update shows it again. */
+  clear(): void;
   done(): void;
 }
 
 export function startProgress(io: CliIO): Progress {
-  if (!io.progress) return { update: () => undefined, done: () => undefined };
+  if (!io.progress) return { update: () => undefined, clear: () => undefined, done: () => undefined };
   let current = "";
+  let due = false;
   let visible = false;
+  let finished = false;
   const show = (): void => {
+    if (finished || current === "") return;
     visible = true;
     io.err(`\r\x1b[K${current}`);
   };
-  const timer = setTimeout(show, DELAY_MS);
+  const clear = (): void => {
+    if (visible) io.err("\r\x1b[K");
+    visible = false;
+  };
+  const timer = setTimeout(() => {
+    due = true;
+    show();
+  }, DELAY_MS);
   timer.unref();
   return {
     update(text) {
       current = text;
-      if (visible) show();
+      if (due) show();
     },
+    clear,
     done() {
       clearTimeout(timer);
-      if (visible) io.err("\r\x1b[K");
-      visible = false;
+      clear();
+      finished = true;
     },
   };
 }

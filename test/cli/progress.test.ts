@@ -38,3 +38,15 @@ it("never writes when stderr is not a terminal", () => {
   p.done();
   expect(t.written).toEqual([]);
 });
+
+it("can be cleared for a report and shown again on the next update", () => {
+  const t = io(true);
+  const p = startProgress(t);
+  p.update("已完成 1/3");
+  jest.advanceTimersByTime(1500);
+  p.clear();
+  p.update("已完成 2/3");
+  p.done();
+  p.update("已完成 3/3");
+  expect(t.written).toEqual(["\r\x1b[K已完成 1/3", "\r\x1b[K", "\r\x1b[K已完成 2/3", "\r\x1b[K"]);
+});
