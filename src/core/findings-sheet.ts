@@ -3,6 +3,7 @@
 import { quoteSheet, type SheetGrid } from "./grid";
 import type { CellStyle, LayoutCell, SheetLayout } from "./layout";
 import { formatPercent, formatWan } from "./messages/format";
+import { SEVERITY_LABEL } from "./marks";
 import { toText } from "./parse/text";
 import type { Lang, ValidationResult } from "./types";
 
@@ -14,11 +15,6 @@ export interface Review {
   status: string;
   comment: string;
 }
-
-const SEVERITY_LABEL: Record<Lang, Record<string, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "Error", warning: "Warning", info: "Info" },
-};
 
 const head: CellStyle = { bold: true, border: "thin", fill: "#D9E1F2", hAlign: "center", vAlign: "middle", wrap: true };
 const body: CellStyle = { border: "thin", vAlign: "top", wrap: true };

@@ -8,3 +8,4 @@ export { selfEvaluationLayout, readKeptReasons, SELF_EVAL_SHEET } from "./self-e
 export { findingsLayout, readReviews, FINDINGS_SHEET, type Review } from "./findings-sheet";
 export { templateLayouts } from "./template";
 export { formatWan, formatYuan } from "./messages/format";
+export { NOTE_PREFIX, OUTPUT_SHEETS, SEVERITY_LABEL, markLine, markNote } from "./marks";

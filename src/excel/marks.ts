@@ -5,6 +5,7 @@
 // note is kept above ours; clearMarks also removes marks the CLI's `fill` left in the workbook.
 import { toA1 } from "../core/grid";
 import { MARK_FILL } from "../core/layout";
+import { NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote } from "../core/marks";
 import type { Finding, Lang, Severity } from "../core/types";
 import { areasToRanges, refToRange, splitAddress } from "./address";
 import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
@@ -13,14 +14,12 @@ import { errorCode } from "./run";
 import type { ApiSupport } from "./types";
 
 /** Starts every note the product writes (the CLI uses the same). */
-export const NOTE_PREFIX = "【专项资金审核】";
+export { NOTE_PREFIX };
 /** More cells than this are not marked (most severe first): a sheet of marks helps nobody. */
 export const MAX_MARKS = 5000;
 /** Sheets the product writes itself; findings there are not marked. */
-const OWNED_SHEETS = new Set(["审核结果", "绩效自评表"]);
 const RECORD_HEADER = ["sheet", "cell", "fill", "pattern", "patternColor", "mark", "note", "noteHash"];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const LABEL: Record<Lang, Record<Severity, string>> = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "Error", warning: "Warning", info: "Info" } };
 const MARK_COLORS = new Set(Object.values(MARK_FILL).map((c) => c.toUpperCase()));
 const NO_FILL = "";
 
@@ -73,12 +72,11 @@ function userPart(note: string): string {
 
 function targetsOf(findings: readonly Finding[], includeInfo: boolean, lang: Lang): Target[] {
   const byCell = new Map<string, Target>();
-  const colon = lang === "en" ? ": " : "：";
   for (const f of findings) {
-    if ((f.severity === "info" && !includeInfo) || !f.sheet || OWNED_SHEETS.has(f.sheet) || f.sheet === MARKS_SHEET) continue;
+    if ((f.severity === "info" && !includeInfo) || !f.sheet || OUTPUT_SHEETS.has(f.sheet) || f.sheet === MARKS_SHEET) continue;
     const cell = topLeft(splitAddress(f.cell).ref);
     if (!cell) continue;
-    const line = `${LABEL[lang][f.severity]} ${f.code}${colon}${f.message}`;
+    const line = markLine(f, lang);
     const k = key(f.sheet, cell);
     const t = byCell.get(k);
     if (!t) byCell.set(k, { sheet: f.sheet, cell, severity: f.severity, lines: [line] });
@@ -339,7 +337,7 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
     if (!st) continue;
     wanted.add(k);
     const mark = MARK_FILL[t.severity];
-    const ours = `${NOTE_PREFIX}\n${t.lines.join("\n")}`;
+    const ours = markNote(t.lines);
     const before = recorded.get(k);
     const note = currentNote(o, k);
     const changedByUser = !!before && !!before.note && note !== null && textHash(note) !== before.noteHash;
