@@ -2,6 +2,7 @@
 // yields an error outcome and does not stop the others.
 import * as path from "path";
 import { validateWorkbook, type Lang, type RuleConfig, type ValidationResult } from "../core";
+import { failureError, poolWorthwhile, validateInWorkers } from "./validate-pool";
 import { isWorkbookReadError, readXlsxFile } from "./xlsx";
 
 export interface ValidateFilesOptions {
@@ -29,6 +30,18 @@ export function exitCodeOf(o: FileOutcome): number {
 }
 
 export async function validateFiles(paths: string[], opts: ValidateFilesOptions, onResult: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  if (poolWorthwhile(paths.length)) {
+    // One worker thread per core; outcomes arrive in completion order.
+    const outcomes: FileOutcome[] = [];
+    await validateInWorkers(paths, { lang: opts.lang, config: opts.config }, (r) => {
+      const file = paths[r.index];
+      const cause = r.ok ? null : failureError(r.failure);
+      const o: FileOutcome = r.ok ? { index: r.index, file, ms: r.ms, ok: true, result: r.result } : { index: r.index, file, ms: r.ms, ok: false, error: describeFailure(cause, file), cause };
+      outcomes[r.index] = o;
+      onResult(o);
+    });
+    return outcomes;
+  }
   const outcomes: FileOutcome[] = [];
   for (let index = 0; index < paths.length; index++) {
     const file = paths[index];

@@ -44,6 +44,13 @@ export class WorkbookReadError extends Error {
     this.file = file;
   }
 
+  /** An error rebuilt from its parts (e.g. after crossing a worker thread): message kept as is. */
+  static restore(code: WorkbookReadErrorCode, message: string, file?: string): WorkbookReadError {
+    const e = new WorkbookReadError(code, message);
+    if (file !== undefined) Object.defineProperty(e, "file", { value: file, enumerable: true });
+    return e;
+  }
+
   /** The same error naming the file it came from. */
   withFile(file: string): WorkbookReadError {
     if (this.file) return this;
