@@ -49,7 +49,8 @@ function matchColumns<F extends string>(row: CellValue[] | undefined, def: Sheet
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
     if (typeof v !== "string") continue;
-    const { key, unit } = normalizeHeader(v);
+    // Templates mark required columns with a leading or trailing *.
+    const { key, unit } = normalizeHeader(v.replace(/^[\s*＊]+/u, ""));
     const def1 = lookup.get(key);
     // The first occurrence of a duplicated header wins.
     if (!def1 || cols[def1.field] !== undefined) continue;
@@ -125,6 +126,22 @@ function clampMerges(grid: SheetGrid): SheetGrid {
  */
 export function isUnusedRow(p: PreparedSheet, r: number): boolean {
   return isEmptyRow(p.grid.rows[r]) || isEmptyRow(p.rows[r]);
+}
+
+/**
+ * The header row repeated inside the data (pages pasted together, a header printed on every page):
+ * every recognised column holds its header text again. Not data.
+ */
+export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>): boolean {
+  if (r === m.row) return false;
+  let n = 0;
+  for (const c of Object.values(m.cols) as number[]) {
+    const h = p.rows[m.row]?.[c];
+    const v = p.rows[r]?.[c];
+    if (typeof h !== "string" || typeof v !== "string" || headerKey(h) !== headerKey(v)) return false;
+    n++;
+  }
+  return n > 1;
 }
 
 /**

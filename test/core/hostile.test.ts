@@ -85,6 +85,42 @@ describe("header rows", () => {
     expect(problems(r)).toEqual([]);
   });
 
+  it("a header with a leading * (required mark) is recognised", () => {
+    const g = aWorkbook().build();
+    sheetOf(g, "资金分配").rows[0] = ["序号", "*区域", "* 单位名称", "统一社会信用代码", "＊支持方向", "*批复金额（元）", "拨付金额", "拨付日期"];
+    expect(problems(run(g))).toEqual([]);
+  });
+
+  it("the header row repeated inside the data is not a recipient", () => {
+    const g = aWorkbook().build();
+    const s = sheetOf(g, "资金分配");
+    s.rows.splice(2, 0, [...s.rows[0]]);
+    const sp = sheetOf(g, "支出明细");
+    sp.rows.push([...sp.rows[0]]);
+    const r = run(g);
+    expect(problems(r)).toEqual([]);
+    expect([r.model.recipients.length, r.model.lines.length]).toEqual([3, 5]);
+  });
+
+  it("a header unit （元） wins over 金额单位 万元 for its column", () => {
+    const b = aWorkbook().withInfo("金额单位", "万元").withInfo("全年预算数", 30).withInfo("全年执行数", 30).withInfo("当年财政拨款", 30);
+    const g = b.build();
+    sheetOf(g, "资金分配").rows[0][5] = "批复金额（元）";
+    sheetOf(g, "资金分配").rows[0][6] = "拨付金额（元）";
+    sheetOf(g, "支出明细").rows[0][4] = "金额(元)";
+    const r = run(g);
+    expect(problems(r)).toEqual([]);
+    expect(r.summary).toMatchObject({ budget: 300000, approved: 300000, spent: 300000 });
+  });
+
+  it("a merge reaching row 1,048,576 and column XFD is cut to the data", () => {
+    const g = aWorkbook().build();
+    sheetOf(g, "资金分配").merges = [{ top: 3, left: 8, bottom: 1048575, right: 16383 }, { top: 2000000, left: 0, bottom: 2000001, right: 1 }];
+    const r = run(g);
+    expect(problems(r)).toEqual([]);
+    expect(r.model.recipients).toHaveLength(3);
+  });
+
   it("a header row beyond row 10: column-missing at the best row, no phantom recipients", () => {
     const g = aWorkbook().build();
     const s = sheetOf(g, "资金分配");
@@ -370,6 +406,12 @@ describe("项目信息 variants", () => {
     const r = run(info(sampleInfo()));
     expect(problems(r)).toEqual([]);
     expect(r.model.project.cells["全年预算数"]).toEqual({ sheet: "项目信息", row: 5, col: 1 });
+  });
+
+  it("no header row, keys after a 序号 column", () => {
+    const r = run(info(sampleInfo().map((row, i) => [i + 1, ...row])));
+    expect(problems(r)).toEqual([]);
+    expect(r.model.project.cells["全年预算数"]).toEqual({ sheet: "项目信息", row: 5, col: 2 });
   });
 
   it("a title row then key/value rows without a header", () => {

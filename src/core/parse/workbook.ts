@@ -7,7 +7,7 @@ import {
 } from "../schema";
 import { defaultScope } from "../scope";
 import {
-  findSheet, headerKey, isEmptyRow, isUnusedRow, locateHeader, prepareSheet, textAt, totalKindAt, unitFromText, valueAt,
+  findSheet, headerKey, isEmptyRow, isRepeatedHeader, isUnusedRow, locateHeader, prepareSheet, textAt, totalKindAt, unitFromText, valueAt,
   type HeaderMatch, type PreparedSheet,
 } from "../sheet-reader";
 import type {
@@ -149,6 +149,18 @@ function parseNumber(v: CellValue): number | null {
   return Number.isFinite(x) && Math.abs(x) <= MAX_PLAIN_NUMBER ? x : null;
 }
 
+/** Without a header, the keys are in the column (of the first three, e.g. after a 序号) naming the most keys. */
+function keyColumn(rows: CellValue[][], keyLookup: Map<string, string>): number {
+  let best = 0;
+  let bestHits = 0;
+  for (let c = 0; c < 3; c++) {
+    let hits = 0;
+    for (let r = 0; r < rows.length; r++) if (keyLookup.has(normalizeHeader(textAt(rows, r, c)).key)) hits++;
+    if (hits > bestHits) [best, bestHits] = [c, hits];
+  }
+  return best;
+}
+
 function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { project: Project; headerRow: number | null } {
   const project: Project = {
     name: "", department: "", implementer: "", year: null, unit: config.amountUnit ?? "yuan",
@@ -163,13 +175,13 @@ function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { proj
   const m = locateHeader(p.rows, PROJECT_SHEET);
   // Without a 项目 | 内容 header the sheet is read as key/value pairs from row 1 (a common layout).
   if (m.found) rd.header(grid, PROJECT_SHEET, m);
-  const keyCol = m.cols.key ?? 0;
+  const keyLookup = new Map<string, string>();
+  for (const k of PROJECT_KEYS) for (const name of [k.key, ...k.aliases]) keyLookup.set(headerKey(name), k.key);
+  const keyCol = m.cols.key ?? (m.found ? 0 : keyColumn(p.rows, keyLookup));
   const valueCol = m.cols.value ?? keyCol + 1;
   const start = m.found ? m.row + 1 : 0;
   rd.cellErrors(p, start);
 
-  const keyLookup = new Map<string, string>();
-  for (const k of PROJECT_KEYS) for (const name of [k.key, ...k.aliases]) keyLookup.set(headerKey(name), k.key);
   const found = new Map<string, { row: number; value: CellValue; unit: string | null }>();
   for (let r = start; r < p.rows.length; r++) {
     const keyText = textAt(p.rows, r, keyCol);
@@ -264,7 +276,7 @@ function walkRows<F extends string>(
     .filter((mc) => m.cols[mc.field] !== undefined)
     .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isUnusedRow(p, r)) continue;
+    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m)) continue;
     const kind = totalKindAt(p, r);
     if (kind) {
       for (const ch of checks) checkTotal(rd, sheet, r, kind, valueAt(p.rows, r, ch.col), ch);
@@ -419,7 +431,7 @@ function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: Rul
   rd.cellErrors(p, m.row + 1);
   const c = m.cols;
   for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || totalKindAt(p, r)) continue;
+    if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m)) continue;
     const name = rd.required(grid.name, p.rows, r, c.category, "支出类别");
     if (!name) continue;
     const statusText = headerKey(textAt(p.rows, r, c.allowed));
@@ -477,7 +489,7 @@ function parseIndicators(wb: WorkbookGrids, rd: Reader): { indicators: Indicator
   let lastL2 = "";
   for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
     const rows = p.rows;
-    if (isUnusedRow(p, r) || totalKindAt(p, r)) continue;
+    if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m)) continue;
     if (p.hidden.has(r)) rd.emit("hidden-row", s, r, 0);
     // Level 1/2 left blank under a filled one continue it (merged-looking forms without merges).
     let level1 = cleanLevel(textAt(rows, r, c.level1));
