@@ -1,20 +1,13 @@
 // Marks on the user's sheets: a fill colour and a note on each cell with an error or a warning.
-// Our notes start with NOTE_PREFIX, which is how a re-run finds and replaces exactly the marks
+// Our notes start with core's NOTE_PREFIX (the add-in writes the same format), which is how a re-run finds and replaces exactly the marks
 // the product added. A note the user wrote on the same cell is kept above ours; a cell that
 // already has a fill of its own keeps it (the note alone marks it).
 import type ExcelJS from "exceljs";
-import { FINDINGS_SHEET, MARK_FILL, SELF_EVAL_SHEET, type Finding, type Lang, type Severity } from "../core";
+import { MARK_FILL, NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote, type Finding, type Lang, type Severity } from "../core";
 import { argb } from "./xlsx-write";
 
-export const NOTE_PREFIX = "【专项资金审核】";
-
-const OWNED = new Set([FINDINGS_SHEET, SELF_EVAL_SHEET]);
 const MARKED_SEVERITIES: Severity[] = ["error", "warning"];
 const OUR_FILLS = new Set(Object.values(MARK_FILL).map(argb));
-const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "Error", warning: "Warning", info: "Info" },
-};
 
 type NoteValue = string | ExcelJS.Comment;
 
@@ -22,7 +15,7 @@ type NoteValue = string | ExcelJS.Comment;
 export function clearMarks(wb: ExcelJS.Workbook): number {
   let cleared = 0;
   for (const ws of wb.worksheets) {
-    if (OWNED.has(ws.name)) continue;
+    if (OUTPUT_SHEETS.has(ws.name)) continue;
     for (const cell of cellsWithNotes(ws)) {
       const note = cell.note as NoteValue;
       if (!noteText(note).includes(NOTE_PREFIX)) continue;
@@ -45,7 +38,7 @@ export function clearMarks(wb: ExcelJS.Workbook): number {
 export function markFindings(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang): number {
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!MARKED_SEVERITIES.includes(f.severity) || OWNED.has(f.sheet) || f.row < 1 || f.col < 0) continue;
+    if (!MARKED_SEVERITIES.includes(f.severity) || OUTPUT_SHEETS.has(f.sheet) || f.row < 1 || f.col < 0) continue;
     const key = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
     const list = byCell.get(key);
     if (list) list.push(f);
@@ -64,8 +57,7 @@ export function markFindings(wb: ExcelJS.Workbook, findings: Finding[], lang: La
       style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(MARK_FILL[worst]) } };
       cell.style = style;
     }
-    const colon = lang === "en" ? ": " : "：";
-    const ours = `${NOTE_PREFIX}\n${list.map((f) => `${SEVERITY_LABEL[lang][f.severity]} ${f.code}${colon}${f.message}`).join("\n")}`;
+    const ours = markNote(list.map((f) => markLine(f, lang)));
     const existing = cell.note as NoteValue | undefined;
     cell.note = existing === undefined ? ours : appendNote(existing, ours);
     marked++;

@@ -2,8 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import { MARK_FILL } from "../../src/core";
-import { NOTE_PREFIX } from "../../src/cli/marks";
+import { MARK_FILL, NOTE_PREFIX } from "../../src/core";
 import { INJECTED } from "../fixtures/build-fixtures";
 import { cli, fixture, formulasIn, load, sheetXml, tempDir } from "./helpers";
 
