@@ -1,7 +1,7 @@
 // Marks on the user's sheets: a fill colour and a note on each cell with an error or a warning.
-// Our notes start with core's NOTE_PREFIX (the add-in writes the same format), which is how a re-run finds and replaces exactly the marks
-// the product added. A note the user wrote on the same cell is kept above ours; a cell that
-// already has a fill of its own keeps it (the note alone marks it).
+// Our notes start with core's NOTE_PREFIX (the add-in writes the same format), which is how a
+// re-run finds and replaces exactly the marks the product added. A note the user wrote on the
+// same cell is kept above ours; a cell with a fill of its own keeps it (the note alone marks it).
 import type ExcelJS from "exceljs";
 import { MARK_FILL, NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote, type Finding, type Lang, type Severity } from "../core";
 import { argb } from "./xlsx-write";
