@@ -55,9 +55,12 @@ export function selfEvaluationLayout(result: ValidationResult, opts: { keptReaso
       put(r, 8, evaluation.executionRate, { ...num, numberFormat: "0.00%" });
       put(r, 9, evaluation.executionScore, { ...num, numberFormat: "0.00" });
     } else {
-      put(r, 4, null, num);
+      // One amount per source: it is both the initial and the annual budget of that source;
+      // its execution is bounded by the project's.
+      const executed = fen === null || p.executedFen === null ? null : Math.min(fen, p.executedFen);
+      put(r, 4, wan(p.budgetInitialFen === null ? null : fen), { ...num, numberFormat: WAN });
       put(r, 5, wan(fen), { ...num, numberFormat: WAN });
-      put(r, 6, null, num);
+      put(r, 6, wan(i === 1 ? executed : null), { ...num, numberFormat: WAN });
       for (let c = 7; c <= 9; c++) put(r, c, "—", num);
     }
   });
@@ -112,7 +115,7 @@ export function selfEvaluationLayout(result: ValidationResult, opts: { keptReaso
     name: SELF_EVAL_SHEET,
     cells,
     merges,
-    columnWidths: [8, 12, 14, 18, 20, 18, 8, 9, 12, 20],
+    columnWidths: [8, 12, 14, 18, 20, 18, 11, 9, 12, 17],
     rowHeights,
     print: { orientation: "landscape", paper: "A4", fitToWidth: true, printArea: `A1:J${totalRow + 1}` },
   };

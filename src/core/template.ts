@@ -8,6 +8,7 @@ import { defaultScope } from "./scope";
 
 const head: CellStyle = { bold: true, border: "thin", fill: "#D9E1F2", hAlign: "center", vAlign: "middle", wrap: true };
 const DATA_ROWS = 1000;
+const FORMATTED_ROWS = 500;
 const GRADES = ["达成", "部分达成", "未达成"];
 
 function tableSheet<F extends string>(def: SheetDef<F>, widths: Partial<Record<F, number>>, formats: Partial<Record<F, string>>, lists: Partial<Record<F, string[]>>): SheetLayout {
@@ -16,7 +17,8 @@ function tableSheet<F extends string>(def: SheetDef<F>, widths: Partial<Record<F
   def.columns.forEach((c, i) => {
     const letter = columnLetter(i);
     const fmt = formats[c.field];
-    if (fmt) for (let r = 1; r <= 1; r++) cells.push({ row: r, col: i, value: null, style: { numberFormat: fmt } });
+    // Formats on every data row: an all-digit credit code typed anywhere must stay text.
+    if (fmt) for (let r = 1; r <= FORMATTED_ROWS; r++) cells.push({ row: r, col: i, value: null, style: { numberFormat: fmt } });
     const list = lists[c.field];
     if (list) validations.push({ range: `${letter}2:${letter}${DATA_ROWS + 1}`, list });
   });

@@ -45,6 +45,10 @@ describe("绩效自评表 layout", () => {
     expect([at(l, "A15"), at(l, "G15"), at(l, "H15"), at(l, "I15")]).toEqual(["总分", 100, 100, "自评等级：优"]);
   });
 
+  it("fills the 当年财政拨款 row under all three amount headers", () => {
+    expect([at(l, "E6"), at(l, "F6"), at(l, "G6")]).toEqual([null, 30, 30]);
+  });
+
   it("merges as the official form does", () => {
     expect(merged(l)).toEqual(expect.arrayContaining(["A1:J1", "A2:B2", "C2:J2", "A3:B3", "C3:F3", "G3:H3", "I3:J3", "A4:B8", "A9:A10", "B9:F9", "G9:J9", "B10:F10", "G10:J10", "A11:A14", "I11:J11", "A15:F15", "I15:J15"]));
     expect(l.print).toMatchObject({ orientation: "landscape", paper: "A4" });

@@ -28,6 +28,10 @@ describe("structure", () => {
     const r = run(aWorkbook().without("资金分配"));
     expect(pairs(r, "sheet-missing")).toEqual(["sheet-missing@项目信息!A1"]);
   });
+  it("a missing 资金分配 is said once, not as unknown-recipient on every line", () => {
+    const r = run(aWorkbook().without("资金分配"));
+    expect(none(r, "unknown-recipient")).toBe(true);
+  });
   it("支出明细 is not required when 明细说明 is used", () => {
     const b = new WorkbookBuilder().withRecipient({ name: "甲公司", approved: 50000, detail: "直通车3万、培训费用2万" }).without("支出明细");
     const r = run(b);

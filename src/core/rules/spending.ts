@@ -22,7 +22,8 @@ export const recipientTotals: Rule = {
     model.lines.forEach((l, i) => {
       const ri = lines[i].recipient;
       if (ri < 0) {
-        if (l.recipientName) emit("unknown-recipient", l.cells.name, { recipient: l.recipientName });
+        // Without an allocation sheet every name would be unknown: sheet-missing says it once.
+        if (l.recipientName && model.sheets.allocation) emit("unknown-recipient", l.cells.name, { recipient: l.recipientName });
         return;
       }
       counts[ri]++;
