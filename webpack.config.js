@@ -1,6 +1,7 @@
 // Builds the task pane: dist/taskpane.html + taskpane.js, commands.html + commands.js (the
 // ribbon's FunctionFile), help.html (SupportUrl) and assets/. `webpack serve` runs an https dev
-// server on :3000 with the Office Add-in dev certificates (http with a warning when unavailable).
+// server on :3000 with the Office Add-in dev certificates (http with a warning when they are
+// unavailable, or when DEV_SERVER_HTTP=1 asks not to install them).
 const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -9,6 +10,10 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const PORT = 3000;
 
 async function httpsOptions() {
+  if (process.env.DEV_SERVER_HTTP) {
+    console.warn(`[fund-audit] DEV_SERVER_HTTP is set: serving http://localhost:${PORT} (browser testing only; Office needs https).`);
+    return null;
+  }
   try {
     const devCerts = require("office-addin-dev-certs");
     return await devCerts.getHttpsServerOptions();

@@ -123,7 +123,8 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
         return;
       }
       const n = await ops.markFindings(markable);
-      setNotice({ type: MessageBarType.success, text: t.marked(n) });
+      const support = ops.apiSupport();
+      setNotice({ type: MessageBarType.success, text: support.notes || support.comments ? t.marked(n) : `${t.marked(n)}${t.markedFillOnly}` });
     });
 
   const clearMarks = (): Promise<void> =>

@@ -44,10 +44,10 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
   });
 
   /** Opens the pane; `options` replaces the fake host's defaults for this page. */
-  async function openPane(options?: FakeOfficeOptions): Promise<Page> {
+  async function openPane(options?: FakeOfficeOptions, workbook?: FakeWorkbookSeed): Promise<Page> {
     session.problems.length = 0;
     page = await session.context.newPage();
-    if (options) await page.route(OFFICE_JS, (route) => hostScript(route, fakeOfficeJs, seed, options));
+    if (options || workbook) await page.route(OFFICE_JS, (route) => hostScript(route, fakeOfficeJs, workbook ?? seed, options ?? {}));
     await page.goto(`${session.origin}/taskpane.html`);
     return page;
   }
@@ -171,6 +171,26 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
     const after = await host(p, (h) => h.snapshot());
     const marks = (s: WorkbookSnapshot) => inputSheets(s).map((x) => ({ name: x.name, fills: x.fills, fillLayers: x.fillLayers, notes: x.notes, comments: x.comments, values: x.values }));
     expect(marks(after)).toEqual(marks(before));
+  });
+
+  it("creates the missing input sheets from the template in a workbook that has none", async () => {
+    const p = await openPane(undefined, { sheets: [{ name: "Sheet1", values: [["随便写的内容"]] }] });
+    await p.getByTestId("validate").click();
+    await p.getByTestId("missing-sheets").waitFor();
+    expect(await p.getByTestId("fill").isDisabled()).toBe(true);
+    await p.screenshot({ path: screenshotPath("missing-sheets") });
+    await p.getByTestId("template").click();
+    await notice(p, "已新建模板工作表");
+    const after = await host(p, (h) => h.snapshot());
+    const names = after.sheets.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["Sheet1", "项目信息", "资金分配", "支出明细"]));
+    expect(after.sheets.find((s) => s.name === "Sheet1")?.values).toEqual([["随便写的内容"]]);
+    const header = (after.sheets.find((s) => s.name === "资金分配")?.values ?? []).find((row) => row.some((v) => String(v).startsWith("单位名称")));
+    expect(header?.some((v) => String(v).startsWith("批复金额"))).toBe(true);
+    // Validating again no longer reports missing sheets.
+    await p.getByTestId("validate").click();
+    await p.getByTestId("workbook-status").filter({ hasText: "已校验" }).waitFor();
+    expect(await p.getByTestId("missing-sheets").count()).toBe(0);
   });
 
   it("saves settings into the workbook", async () => {

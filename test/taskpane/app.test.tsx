@@ -191,6 +191,15 @@ describe("App", () => {
     expect(callsOf(ops, "clearMarks")).toHaveLength(1);
   });
 
+  it("says when marks can only be fills (no notes or comments in this Excel)", async () => {
+    const base = fakeOps();
+    const ops = fakeOps({ apiSupport: () => ({ ...base.apiSupport(), notes: false, comments: false }) });
+    setup({ ops });
+    await validate();
+    fireEvent.click(screen.getByTestId("mark"));
+    await noticeText("已标记 4 个问题单元格。当前 Excel 版本不支持用批注写入问题说明，仅添加了底色。");
+  });
+
   it("fills the self-evaluation: previews, keeps reviews and reasons, then writes both sheets", async () => {
     const ops = fakeOps();
     ops.existingSheets["审核结果"] = { name: "审核结果", rows: [["x"]] };
@@ -286,6 +295,30 @@ describe("App", () => {
     expect(screen.getByRole("button", { name: "Validate this workbook" })).toBeTruthy();
     expect(screen.getByTestId("approved").textContent).toContain("Approved (10k yuan)");
     expect(Array.from(document.querySelectorAll(".ms-GroupHeader-title")).map((h) => h.textContent)).toEqual(["Error(2)", "Warning(2)", "Info(1)"]);
+  });
+
+  it("draws every icon it uses from the local set (no icon font from a CDN)", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      setup();
+      await validate();
+      selectOption("filter-sheet", /^项目信息 \(2\)$/);
+      fireEvent.change(screen.getByPlaceholderText("搜索问题说明"), { target: { value: "B20" } });
+      fireEvent.click(screen.getByTestId("fill"));
+      await screen.findByTestId("fill-preview");
+      fireEvent.click(screen.getByText("取消"));
+      await waitFor(() => expect(screen.queryByTestId("fill-preview")).toBeNull());
+      fireEvent.click(screen.getByTestId("mark"));
+      await noticeText("已标记");
+      fireEvent.click(screen.getByRole("button", { name: "打开设置" }));
+      await screen.findByTestId("settings-threshold");
+      const used = Array.from(document.querySelectorAll("[data-icon-name]")).map((el) => el.getAttribute("data-icon-name"));
+      expect(used.length).toBeGreaterThan(5);
+      for (const el of Array.from(document.querySelectorAll("[data-icon-name]"))) expect({ icon: el.getAttribute("data-icon-name"), svg: el.querySelector("svg") !== null }).toEqual({ icon: el.getAttribute("data-icon-name"), svg: true });
+      expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => /icon/i.test(m))).toEqual([]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it("labels every control for assistive technology", async () => {
