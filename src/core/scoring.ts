@@ -42,7 +42,7 @@ export function gradeOf(total: number): Evaluation["grade"] {
 }
 
 function qualitativeScore(ind: Indicator, grade: QualitativeGrade, pcts: Record<QualitativeGrade, number>): number {
-  const w = ind.weight;
+  const w = Math.max(0, ind.weight);
   if (ind.typedScore !== null && w > 0) {
     const share = ind.typedScore / w;
     const [lo, hi] = BANDS[grade];
@@ -75,7 +75,8 @@ function scoreIndicator(ind: Indicator, model: WorkbookModel, totals: Totals, co
     // A percentage typed as a number cell (0.96 shown as 96%).
     if (t.unit === "%" && !actual.unit && Math.abs(a) <= 1 && t.value > 1) a = a * 100;
     const v = t.value;
-    const w = ind.weight;
+    // A negative 分值 is reported by weights-not-100; it never scores below zero.
+    const w = Math.max(0, ind.weight);
     let met: boolean;
     let ratio: number;
     switch (t.op) {
@@ -108,7 +109,7 @@ export interface ScoringResult {
 export function score(model: WorkbookModel, totals: Totals, config: RuleConfig = {}): ScoringResult {
   const ew = model.project.executionWeight;
   const rate = totals.executionRate;
-  const executionScore = rate === null ? 0 : round2(Math.min(Math.max(rate, 0), 1) * ew);
+  const executionScore = rate === null ? 0 : round2(Math.min(Math.max(rate, 0), 1) * Math.max(0, ew));
   const outcomes = model.indicators.map((ind) => scoreIndicator(ind, model, totals, config));
   let allWeight = 0;
   let applicableWeight = 0;

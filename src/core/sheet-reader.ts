@@ -128,6 +128,21 @@ export function isUnusedRow(p: PreparedSheet, r: number): boolean {
   return isEmptyRow(p.grid.rows[r]) || isEmptyRow(p.rows[r]);
 }
 
+/** Signature and note lines under a form: 填表人：张三, 注：…, 联系电话：… */
+const NOTE_LABEL = /^(注|附注|说明|填表人|制表人|填报人|审核人|复核人|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|填报日期|填表日期|制表日期|填报单位)[0-9]*[:：]/;
+
+/**
+ * A footer line of the form (its first non-empty cell is text like 填表人：张三 or 注：…): not data.
+ * Only labels followed by a colon count, so a recipient can never be mistaken for one.
+ */
+export function isNoteRow(p: PreparedSheet, r: number): boolean {
+  for (const v of p.grid.rows[r] ?? []) {
+    if (isBlank(v)) continue;
+    return typeof v === "string" && NOTE_LABEL.test(v.normalize("NFKC").replace(/\s+/g, ""));
+  }
+  return false;
+}
+
 /**
  * The header row repeated inside the data (pages pasted together, a header printed on every page):
  * every recognised column holds its header text again. Not data.

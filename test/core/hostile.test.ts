@@ -54,6 +54,31 @@ describe("header rows", () => {
     expect(r.model.lines.map((l) => l.content)).toEqual(["网店平台升级", "直播推广", "冷链仓储改造", "电商运营培训", "购置电脑"]);
   });
 
+  it("a two-row header: merged 序号/区域/… over both rows, 金额 merged over 批复/拨付", () => {
+    const g = aWorkbook().build();
+    const s = sheetOf(g, "资金分配");
+    s.rows = [
+      ["序号", "区域", "单位名称", "统一社会信用代码", "支持方向", "金额（元）", null, "拨付日期"],
+      [null, null, null, null, null, "批复金额", "拨付金额", null],
+      ...s.rows.slice(1),
+    ];
+    s.merges = [0, 1, 2, 3, 4, 7].map((c) => ({ top: 0, left: c, bottom: 1, right: c })).concat([{ top: 0, left: 5, bottom: 0, right: 6 }]);
+    const r = run(g);
+    expect(problems(r)).toEqual([]);
+    expect(r.model.headerRows["资金分配"]).toBe(1);
+    expect(r.summary.approved).toBe(300000);
+  });
+
+  it("signature and note lines under the table are not data", () => {
+    const g = aWorkbook().build();
+    sheetOf(g, "资金分配").rows.push([], ["填表人：张三", null, null, "审核人：李四"], ["注：金额单位为元。"], ["联系电话: 0737-1234567"]);
+    sheetOf(g, "支出明细").rows.push(["说明：凭证另附"]);
+    sheetOf(g, "绩效指标").rows.push(["填报日期：2023年1月10日"]);
+    const r = run(g);
+    expect(problems(r)).toEqual([]);
+    expect([r.model.recipients.length, r.model.lines.length, r.model.indicators.length]).toEqual([3, 5, 3]);
+  });
+
   it("a header unit （万元） applies to plain numbers in that column only", () => {
     const g = aWorkbook().build();
     const s = sheetOf(g, "资金分配");
@@ -615,6 +640,22 @@ describe("支出范围", () => {
 });
 
 describe("whole-workbook invariants and JSON fields", () => {
+  it("a negative 分值 or 预算执行率分值 never scores below zero", () => {
+    const b = aWorkbook().withInfo("预算执行率分值", -10);
+    b.indicators[2][5] = -10;
+    const r = run(b);
+    expect(r.evaluation.indicators.map((i) => i.score)).toEqual([50, 30, 0]);
+    expect(r.evaluation.executionScore).toBe(0);
+    expect(pairs(r, "weights-not-100")).toEqual(["weights-not-100@绩效指标!F1"]);
+  });
+
+  it("scores in findings are rounded to 2 decimals", () => {
+    const r = run(aWorkbook().withInfo("自评得分", 98.456).withInfo("预算执行率分值", 10.004));
+    expect(r.findings.filter((f) => f.code === "claimed-score-mismatch" || f.code === "nonstandard-weights").map((f) => [f.cell, f.actual])).toEqual([
+      ["项目信息!B12", 98.46], ["项目信息!B13", 10],
+    ]);
+  });
+
   it("no NaN or Infinity in summary or evaluation on absurd numbers", () => {
     const b = aWorkbook().withInfo("全年预算数", 1e300).withInfo("预算执行率分值", Number.MAX_VALUE).withInfo("自评得分", Number.POSITIVE_INFINITY);
     b.indicators[0][5] = 1e308;

@@ -7,7 +7,7 @@ import {
 } from "../schema";
 import { defaultScope } from "../scope";
 import {
-  findSheet, headerKey, isEmptyRow, isRepeatedHeader, isUnusedRow, locateHeader, prepareSheet, textAt, totalKindAt, unitFromText, valueAt,
+  findSheet, headerKey, isEmptyRow, isNoteRow, isRepeatedHeader, isUnusedRow, locateHeader, prepareSheet, textAt, totalKindAt, unitFromText, valueAt,
   type HeaderMatch, type PreparedSheet,
 } from "../sheet-reader";
 import type {
@@ -276,7 +276,7 @@ function walkRows<F extends string>(
     .filter((mc) => m.cols[mc.field] !== undefined)
     .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m)) continue;
+    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
     const kind = totalKindAt(p, r);
     if (kind) {
       for (const ch of checks) checkTotal(rd, sheet, r, kind, valueAt(p.rows, r, ch.col), ch);
@@ -431,7 +431,7 @@ function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: Rul
   rd.cellErrors(p, m.row + 1);
   const c = m.cols;
   for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m)) continue;
+    if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
     const name = rd.required(grid.name, p.rows, r, c.category, "支出类别");
     if (!name) continue;
     const statusText = headerKey(textAt(p.rows, r, c.allowed));
@@ -489,7 +489,7 @@ function parseIndicators(wb: WorkbookGrids, rd: Reader): { indicators: Indicator
   let lastL2 = "";
   for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
     const rows = p.rows;
-    if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m)) continue;
+    if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
     if (p.hidden.has(r)) rd.emit("hidden-row", s, r, 0);
     // Level 1/2 left blank under a filled one continue it (merged-looking forms without merges).
     let level1 = cleanLevel(textAt(rows, r, c.level1));

@@ -29,7 +29,7 @@ export const weights: Rule = {
     }
     const wantExec = config.standardWeights?.["预算执行率"] ?? STANDARD_EXECUTION_WEIGHT;
     if (Math.abs(ew - wantExec) > 0.001) {
-      emit("nonstandard-weights", model.project.cells["预算执行率分值"], { level: "预算执行率", actual: ew, expected: wantExec });
+      emit("nonstandard-weights", model.project.cells["预算执行率分值"], { level: "预算执行率", actual: round2(ew), expected: wantExec });
     }
   },
 };

@@ -1,4 +1,5 @@
 // Project-level totals: budget, execution, claimed score.
+import { round2 } from "../messages/format";
 import type { Rule } from "./context";
 
 export const budgetAndExecution: Rule = {
@@ -30,7 +31,7 @@ export const claimedScore: Rule = {
     const claimed = model.project.claimedScore;
     const total = scoring.evaluation.total;
     if (claimed !== null && Math.abs(claimed - total) >= 0.005) {
-      emit("claimed-score-mismatch", model.project.cells["自评得分"], { actual: claimed, expected: total });
+      emit("claimed-score-mismatch", model.project.cells["自评得分"], { actual: round2(claimed), expected: total });
     }
   },
 };
