@@ -64,7 +64,9 @@ function scoreIndicator(ind: Indicator, model: WorkbookModel, totals: Totals, co
   let actual = ind.actualValue;
   if (computed) {
     if (actual) {
-      const typed = scaleToUnit(actual.value, actual.unit, computed.metric.unit) ?? actual.value;
+      let typed = scaleToUnit(actual.value, actual.unit, computed.metric.unit) ?? actual.value;
+      // A percentage typed as a number cell (1 shown as 100%), as for targets below.
+      if (computed.metric.unit === "%" && !actual.unit && Math.abs(typed) <= 1) typed *= 100;
       out.mismatch = Math.abs(typed - computed.metric.value) > 0.005 + 1e-9 * Math.abs(computed.metric.value);
       out.typed = typed;
     }

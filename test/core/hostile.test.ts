@@ -579,6 +579,15 @@ describe("绩效指标", () => {
     expect(pairs(r, "actual-mismatch")).toEqual(["actual-mismatch@绩效指标!E5", "actual-mismatch@绩效指标!E7"]);
   });
 
+  it("a percentage typed as a number cell (1 shown as 100%) is not a mismatch", () => {
+    const b = aWorkbook();
+    b.indicators[2] = ["满意度指标", "服务对象满意度指标", "执行率", "90%以上", 1, 10, "", "预算执行率", ""];
+    b.indicators[1] = ["效益指标", "经济效益指标", "合规", "100%", 0.9, 30, "", "合规支出占比", "整改"];
+    const r = run(b);
+    expect(pairs(r, "actual-mismatch")).toEqual(["actual-mismatch@绩效指标!E3"]);
+    expect(r.findings.find((f) => f.code === "actual-mismatch")).toMatchObject({ actual: "0.9", expected: "100%" });
+  });
+
   it("382.5万元 typed against 3825000 元 computed is not a mismatch", () => {
     const b = new WorkbookBuilder().withInfo("全年预算数", "500万元").withInfo("全年执行数", "382.5万元").withInfo("执行率偏差原因", "部分项目未验收");
     b.withRecipient({ name: "甲公司", approved: 3825000 }).withLine({ name: "甲公司", content: "平台升级", amount: 3825000 });
