@@ -23,13 +23,19 @@ import { normalizeHeader, normalizeName, splitList, toText } from "./text";
 const pos = (sheet: string, row: number, col: number): CellPos => ({ sheet, row, col });
 
 class Reader {
-  /** Amount cells holding an error value or unreadable text, by `sheet|row|col`. */
-  readonly unreadable = new Set<string>();
+  /** Amount cells holding an error value or unreadable text: sheet -> row × 2^14 + col. */
+  private readonly unreadable = new Map<string, Set<number>>();
 
   constructor(readonly sink: FindingSink) {}
 
+  private markUnreadable(sheet: string, row: number, col: number): void {
+    let cells = this.unreadable.get(sheet);
+    if (!cells) this.unreadable.set(sheet, (cells = new Set()));
+    cells.add(row * 16384 + col);
+  }
+
   isUnreadable(sheet: string, row: number, col: number | undefined): boolean {
-    return col !== undefined && this.unreadable.has(`${sheet}|${row}|${col}`);
+    return col !== undefined && this.unreadable.get(sheet)?.has(row * 16384 + col) === true;
   }
 
   emit(code: FindingCode, sheet: string, row: number, col: number, params: FindingParams = {}): void {
@@ -53,7 +59,7 @@ class Reader {
     if (c === undefined) return null;
     const v = valueAt(rows, r, c);
     if (v instanceof CellError) {
-      this.unreadable.add(`${sheet}|${r}|${c}`);
+      this.markUnreadable(sheet, r, c);
       return null;
     }
     if (isBlank(v)) {
@@ -62,7 +68,7 @@ class Reader {
     }
     const res = typeof v === "number" ? fastNumber(v, unit) ?? parseAmount(v, unit) : parseAmount(v, unit);
     if (!res.ok) {
-      this.unreadable.add(`${sheet}|${r}|${c}`);
+      this.markUnreadable(sheet, r, c);
       this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient: opts.recipient });
       return null;
     }
