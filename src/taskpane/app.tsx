@@ -202,6 +202,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
           {t.workbook(workbookName)}
         </Text>
       ) : null}
+      {/* allowDisabledFocus: a button disabled while its work runs keeps keyboard focus. */}
       <div className="fa-actions">
         <PrimaryButton
           text={t.validate}
@@ -209,18 +210,20 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
           iconProps={{ iconName: "Play" }}
           onClick={validate}
           disabled={disabled}
+          allowDisabledFocus
           className="fa-validate"
           data-testid="validate"
         />
         <div className="fa-secondary-actions">
-          <DefaultButton text={t.mark} ariaDescription={t.markAria} iconProps={{ iconName: "Highlight" }} onClick={mark} disabled={disabled || !result} data-testid="mark" />
-          <DefaultButton text={t.clearMarks} ariaDescription={t.clearMarksAria} iconProps={{ iconName: "EraseTool" }} onClick={clearMarks} disabled={disabled} data-testid="clear-marks" />
+          <DefaultButton text={t.mark} ariaDescription={t.markAria} iconProps={{ iconName: "Highlight" }} onClick={mark} disabled={disabled || !result} allowDisabledFocus data-testid="mark" />
+          <DefaultButton text={t.clearMarks} ariaDescription={t.clearMarksAria} iconProps={{ iconName: "EraseTool" }} onClick={clearMarks} disabled={disabled} allowDisabledFocus data-testid="clear-marks" />
           <DefaultButton
             text={t.fill}
             ariaDescription={result ? t.fillAria : t.needValidateFirst}
             iconProps={{ iconName: "Table" }}
             onClick={prepareFill}
             disabled={disabled || !result || missingSheets}
+            allowDisabledFocus
             className="fa-fill"
             data-testid="fill"
           />

@@ -128,6 +128,33 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
     await p.waitForFunction(([s, a]) => JSON.stringify(window.__fakeOffice.selection()) === JSON.stringify({ sheet: s, address: a }), [s2, a2]);
   });
 
+  it("works from the keyboard alone: Tab to 校验, Enter, focus stays, Tab to the list, arrows, Enter", async () => {
+    const p = await openPane();
+    await p.getByText("尚未校验当前工作簿").waitFor();
+    const focused = (): Promise<string | null> => p.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? document.activeElement?.getAttribute("aria-label") ?? null);
+    await p.keyboard.press("Tab"); // settings button in the header
+    expect(await focused()).toBe("打开设置");
+    await p.keyboard.press("Tab");
+    expect(await focused()).toBe("validate");
+    await p.keyboard.press("Enter");
+    await p.getByTestId("finding").first().waitFor();
+    expect(await focused()).toBe("validate");
+    // Tab through the actions and filters to the list (one tab stop), then arrows inside it.
+    const inList = (): Promise<boolean> => p.evaluate(() => document.activeElement?.closest(".fa-list") != null);
+    const order: string[] = [];
+    for (let i = 0; i < 20 && !(await inList()); i++) {
+      await p.keyboard.press("Tab");
+      order.push((await focused()) ?? "?");
+    }
+    expect(order.slice(0, -1)).toEqual(["mark", "clear-marks", "fill", "filter-error", "filter-warning", "filter-info", "filter-sheet", "filter-recipient", "filter-code", "group-by", "filter-text"]);
+    for (let i = 0; i < 4 && (await focused()) !== "finding"; i++) await p.keyboard.press("ArrowDown");
+    expect(await focused()).toBe("finding");
+    await p.keyboard.press("Enter");
+    const cell = (await p.evaluate(() => document.activeElement?.getAttribute("data-cell"))) as string;
+    const [sheet, address] = cell.split("!");
+    await p.waitForFunction(([s, a]) => JSON.stringify(window.__fakeOffice.selection()) === JSON.stringify({ sheet: s, address: a }), [sheet, address]);
+  });
+
   it("fills 绩效自评表 and 审核结果 after a preview, leaving the input sheets as they were", async () => {
     const p = await openPane();
     await validate(p);

@@ -187,7 +187,8 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
                   showEmptyGroups: false,
                   onRenderHeader: (props, defaultRender) =>
                     props?.group && defaultRender
-                      ? defaultRender({ ...props, expandButtonProps: { "aria-label": t.toggleGroup(props.group.name, props.group.count) } })
+                      ? // The header row is the list's tab stop (ArrowLeft/Right fold it); its toggle button is for the mouse.
+                        defaultRender({ ...props, expandButtonProps: { "aria-label": t.toggleGroup(props.group.name, props.group.count), tabIndex: -1 } })
                       : null,
                   headerProps: {
                     onToggleCollapse: (g: IGroup) => {
