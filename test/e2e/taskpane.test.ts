@@ -240,6 +240,21 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
     expect(await p.getByTestId("workbook-status").innerText()).toMatch(/^Validated at \d\d:\d\d: \d+ errors/);
   });
 
+  it("has guards that catch a request off 127.0.0.1 (the CSP blocks it, the route would too)", async () => {
+    const p = await openPane();
+    await p.getByText("尚未校验当前工作簿").waitFor();
+    await p.evaluate(() => {
+      const img = new Image();
+      img.src = "https://static2.sharepointonline.com/files/fabric/assets/icons/fabric-icons.woff";
+      document.body.appendChild(img);
+    });
+    for (let i = 0; i < 50 && !session.problems.some((m) => m.includes("static2.sharepointonline.com")); i++) await p.waitForTimeout(100);
+    expect(session.problems.join("\n")).toContain("static2.sharepointonline.com");
+    await p.goto("https://example.invalid/").catch(() => undefined);
+    expect(session.problems).toContain("request to a non-local host: https://example.invalid/");
+    session.problems.length = 0; // the guard worked; the page itself made no such request
+  });
+
   it("explains itself in an Excel without ExcelApi 1.7", async () => {
     const p = await openPane({ excelApi: "1.6" });
     await p.getByText("当前 Excel 版本过旧").waitFor();
