@@ -46,7 +46,11 @@ export function renderFinding(raw: RawFinding, lang: Lang): Finding {
 /** Longest quoted text in a message: a 32,767-character 支出内容 must not make a message longer than a cell holds. */
 const MAX_QUOTED = 200;
 
+const CLIPPED: (keyof FindingParams)[] = ["recipient", "category", "keyword", "raw", "actual", "expected", "list", "field"];
+
 function clipTexts(p: FindingParams): FindingParams {
+  // Almost every finding quotes short texts: copy only when something must be cut.
+  if (!CLIPPED.some((k) => typeof p[k] === "string" && (p[k] as string).length > MAX_QUOTED)) return p;
   const clip = <T>(v: T): T => (typeof v === "string" && v.length > MAX_QUOTED ? (`${Array.from(v).slice(0, MAX_QUOTED - 1).join("")}…` as T) : v);
   return { ...p, recipient: clip(p.recipient), category: clip(p.category), keyword: clip(p.keyword), raw: clip(p.raw), actual: clip(p.actual), expected: clip(p.expected), list: clip(p.list), field: clip(p.field) };
 }
@@ -78,15 +82,12 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   // A cell holding an error value gets cell-error and nothing else: whatever else a rule says about
   // it follows from the error.
   const errorCells = new Set(sink.items.filter((x) => x.code === "cell-error").map((x) => posKey(x.pos)));
-  const findings = sink.items
-    .filter((raw) => raw.code === "cell-error" || !errorCells.has(posKey(raw.pos)))
-    .map((raw) => renderFinding(raw, lang))
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) =>
-      SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] ||
-      (sheetOrder.get(a.f.sheet) ?? 99) - (sheetOrder.get(b.f.sheet) ?? 99) ||
-      a.f.row - b.f.row || a.f.col - b.f.col || a.i - b.i)
-    .map((x) => x.f);
+  const kept = errorCells.size === 0 ? sink.items : sink.items.filter((raw) => raw.code === "cell-error" || !errorCells.has(posKey(raw.pos)));
+  // Order: severity, sheet, row, column, then emission order — one numeric key per finding.
+  const keys = kept.map((raw) =>
+    ((SEVERITY_ORDER[FINDING_SEVERITY[raw.code]] * 256 + Math.min(sheetOrder.get(raw.pos.sheet) ?? 255, 255)) * 2097152 + raw.pos.row) * 16384 + Math.min(raw.pos.col, 16383));
+  const order = kept.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+  const findings = order.map((i) => renderFinding(kept[i], lang));
 
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
   const summary: Summary = {
