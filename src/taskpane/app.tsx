@@ -99,7 +99,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
   const validate = (): Promise<void> =>
     run("validate", t.statusReading, async () => {
       const onProgress = (p: ReadProgress): void => {
-        setBusy({ kind: "validate", label: t.statusReadingSheet(p.done, p.total, p.sheet ?? ""), percent: p.total > 0 ? (0.9 * p.done) / p.total : undefined });
+        setBusy({ kind: "validate", label: t.statusReadingRows(p.done, p.total, p.sheet ?? ""), percent: p.total > 0 ? (0.9 * p.done) / p.total : undefined });
       };
       const grids = await ops.readWorkbook(onProgress);
       setBusy({ kind: "validate", label: t.statusValidating, percent: 0.95 });

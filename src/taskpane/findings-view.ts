@@ -70,7 +70,6 @@ export interface FindingGroup {
   value: string;
   startIndex: number;
   count: number;
-  errors: number;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -93,7 +92,7 @@ export function groupFindings(findings: Finding[], by: GroupBy): { items: Findin
   for (const k of keys) {
     const b = buckets.get(k) ?? [];
     if (by !== "severity") b.sort((x, y) => SEVERITY_RANK[x.severity] - SEVERITY_RANK[y.severity]);
-    groups.push({ key: `${by}:${k}`, value: k, startIndex: items.length, count: b.length, errors: b.filter((f) => f.severity === "error").length });
+    groups.push({ key: `${by}:${k}`, value: k, startIndex: items.length, count: b.length });
     items.push(...b);
   }
   return { items, groups };

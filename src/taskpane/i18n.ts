@@ -9,12 +9,16 @@ export function pickLang(displayLanguage: string | undefined | null): Lang {
   return /^zh\b/i.test(displayLanguage ?? "zh-CN") ? "zh" : "en";
 }
 
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 const zh = {
   appTitle: "专项资金审核",
   appSubtitle: "资金分配 · 支出明细 · 绩效自评",
   statusIdle: "尚未校验当前工作簿",
   statusReading: "正在读取工作表…",
-  statusReadingSheet: (done: number, total: number, sheet: string) => `正在读取工作表 ${done}/${total}${sheet ? `：${sheet}` : ""}`,
+  statusReadingRows: (done: number, total: number, sheet: string) => `正在读取${sheet ? `「${sheet}」` : "工作表"}：${grouped(done)} / ${grouped(total)} 行`,
   statusValidating: "正在校验…",
   statusValidated: (time: string, errors: number, warnings: number, infos: number) => `${time} 已校验：错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
   workbook: (name: string) => `工作簿：${name}`,
@@ -115,7 +119,7 @@ const en: Strings = {
   appSubtitle: "Allocation · spending · self-evaluation",
   statusIdle: "This workbook has not been validated yet",
   statusReading: "Reading sheets…",
-  statusReadingSheet: (done, total, sheet) => `Reading sheet ${done}/${total}${sheet ? `: ${sheet}` : ""}`,
+  statusReadingRows: (done, total, sheet) => `Reading ${sheet ? `"${sheet}"` : "sheets"}: ${grouped(done)} of ${grouped(total)} rows`,
   statusValidating: "Validating…",
   statusValidated: (time, errors, warnings, infos) => `Validated at ${time}: ${errors} errors, ${warnings} warnings, ${infos} info`,
   workbook: (name) => `Workbook: ${name}`,

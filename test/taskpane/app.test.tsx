@@ -99,9 +99,10 @@ describe("App", () => {
     setup({ ops });
     fireEvent.click(screen.getByTestId("validate"));
     await screen.findByTestId("progress");
-    act(() => progress?.({ done: 2, total: 5, sheet: "资金分配" }));
-    expect(screen.getByTestId("workbook-status").textContent).toBe("正在读取工作表 2/5：资金分配");
-    expect(screen.getByTestId("progress").textContent).toContain("正在读取工作表 2/5：资金分配");
+    act(() => progress?.({ done: 1200, total: 20000, sheet: "支出明细" }));
+    expect(screen.getByTestId("workbook-status").textContent).toBe("正在读取「支出明细」：1,200 / 20,000 行");
+    expect(screen.getByTestId("progress").textContent).toContain("正在读取「支出明细」：1,200 / 20,000 行");
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("5");
     expect((screen.getByTestId("validate") as HTMLButtonElement).disabled || screen.getByTestId("validate").getAttribute("aria-disabled") === "true").toBe(true);
     await act(async () => finish(GRIDS));
     await screen.findAllByTestId("finding");

@@ -41,9 +41,9 @@ describe("findings view", () => {
       ["info", 2, 1],
     ]);
     const bySheet = groupFindings(mixed, "sheet");
-    expect(bySheet.groups.map((g) => [g.value, g.count, g.errors])).toEqual([
-      ["S2", 2, 1],
-      ["S1", 1, 0],
+    expect(bySheet.groups.map((g) => [g.value, g.count])).toEqual([
+      ["S2", 2],
+      ["S1", 1],
     ]);
     expect(codes(bySheet.items)).toEqual(["c", "a", "b"]); // errors first within a sheet
     const byRecipient = groupFindings(mixed, "recipient");

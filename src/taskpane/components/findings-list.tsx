@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react";
 import type { Finding, Severity } from "../../core";
 import type { Strings } from "../i18n";
-import { NO_FILTER, NO_RECIPIENT, SEVERITIES, facet, filterFindings, groupFindings, isFiltered, type FindingFilter, type GroupBy } from "../findings-view";
+import { NO_FILTER, NO_RECIPIENT, SEVERITIES, facet, filterFindings, groupFindings, isFiltered, recipientOf, type FindingFilter, type GroupBy } from "../findings-view";
 
 export interface FindingsListProps {
   t: Strings;
@@ -44,7 +44,7 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
     setFilter((f) => ({
       ...f,
       sheet: f.sheet !== null && findings.some((x) => x.sheet === f.sheet) ? f.sheet : null,
-      recipient: f.recipient !== null && findings.some((x) => (x.recipient || NO_RECIPIENT) === f.recipient) ? f.recipient : null,
+      recipient: f.recipient !== null && findings.some((x) => recipientOf(x) === f.recipient) ? f.recipient : null,
       code: f.code !== null && findings.some((x) => x.code === f.code) ? f.code : null,
     }));
   }, [findings]);
