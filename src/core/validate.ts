@@ -46,11 +46,11 @@ export function renderFinding(raw: RawFinding, lang: Lang): Finding {
 /** Longest quoted text in a message: a 32,767-character 支出内容 must not make a message longer than a cell holds. */
 const MAX_QUOTED = 200;
 
-const CLIPPED: (keyof FindingParams)[] = ["recipient", "category", "keyword", "raw", "actual", "expected", "list", "field"];
+const tooLong = (v: unknown): boolean => typeof v === "string" && v.length > MAX_QUOTED;
 
 function clipTexts(p: FindingParams): FindingParams {
   // Almost every finding quotes short texts: copy only when something must be cut.
-  if (!CLIPPED.some((k) => typeof p[k] === "string" && (p[k] as string).length > MAX_QUOTED)) return p;
+  if (!(tooLong(p.raw) || tooLong(p.recipient) || tooLong(p.category) || tooLong(p.keyword) || tooLong(p.actual) || tooLong(p.expected) || tooLong(p.list) || tooLong(p.field))) return p;
   const clip = <T>(v: T): T => (typeof v === "string" && v.length > MAX_QUOTED ? (`${Array.from(v).slice(0, MAX_QUOTED - 1).join("")}…` as T) : v);
   return { ...p, recipient: clip(p.recipient), category: clip(p.category), keyword: clip(p.keyword), raw: clip(p.raw), actual: clip(p.actual), expected: clip(p.expected), list: clip(p.list), field: clip(p.field) };
 }

@@ -56,30 +56,32 @@ export const scope: Rule = {
     model.lines.forEach((l, i) => {
       const cls = lines[i];
       const at = l.cells.content;
-      const base = { recipient: l.recipientName, raw: l.content, amountFen: l.amountFen ?? undefined };
+      const recipient = l.recipientName;
+      const raw = l.content;
+      const amountFen = l.amountFen ?? undefined;
       if (cls.unknownTyped) {
-        emit("unknown-category", l.cells.category, { ...base, raw: l.category });
+        emit("unknown-category", l.cells.category, { recipient, raw: l.category, amountFen });
         return;
       }
       const cat = cls.category;
       if (!cat) {
-        if (l.content) emit("unclassified-line", at, base);
+        if (raw) emit("unclassified-line", at, { recipient, raw, amountFen });
         return;
       }
-      if (cls.inferred) emit("inferred-category", at, { ...base, category: cat.name, keyword: cls.keyword });
+      if (cls.inferred) emit("inferred-category", at, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword });
       if (cat.status === "forbidden") {
-        emit("forbidden-category", at, { ...base, category: cat.name, keyword: cls.keyword || undefined });
+        emit("forbidden-category", at, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword || undefined });
         return;
       }
       if (cat.areas.length > 0 && cls.recipient >= 0) {
         const area = model.recipients[cls.recipient].area;
         if (!cat.areas.some((a) => normalizeName(a) === normalizeName(area))) {
-          emit("category-not-allowed-for-area", at, { ...base, category: cat.name, actual: area });
+          emit("category-not-allowed-for-area", at, { recipient, raw, amountFen, category: cat.name, actual: area });
         }
       }
       if (cls.trafficKeyword) {
-        if (trafficCat?.status === "forbidden") emit("forbidden-category", at, { ...base, category: PAID_TRAFFIC, keyword: cls.trafficKeyword });
-        else emit("paid-traffic", at, { ...base, category: cat.name, keyword: cls.trafficKeyword });
+        if (trafficCat?.status === "forbidden") emit("forbidden-category", at, { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: cls.trafficKeyword });
+        else emit("paid-traffic", at, { recipient, raw, amountFen, category: cat.name, keyword: cls.trafficKeyword });
       }
     });
   },
@@ -114,30 +116,45 @@ export const categoryCaps: Rule = {
   },
 };
 
+/** FNV-1a over a string, continuing from h. */
+function fnv(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
 export const duplicates: Rule = {
   name: "duplicate vouchers and lines",
   codes: ["duplicate-voucher", "duplicate-line"],
   check({ model, emit }) {
-    // Index of the first line per voucher / per identical line: no per-line objects.
+    const ls = model.lines;
+    // First line per voucher, and identical lines found through a numeric hash (verified on a hit):
+    // no key string and no object per line.
     const vouchers = new Map<string, number>();
-    const seen = new Map<string, number>();
-    model.lines.forEach((l, i) => {
+    const seen = new Map<number, number | number[]>();
+    const same = (a: (typeof ls)[number], b: (typeof ls)[number]): boolean =>
+      a.normName === b.normName && a.content === b.content && a.amountFen === b.amountFen && (a.date?.getTime() ?? null) === (b.date?.getTime() ?? null);
+    ls.forEach((l, i) => {
       if (l.source !== "sheet") return;
       const v = l.voucher.trim();
       if (v) {
         const first = vouchers.get(v);
         if (first === undefined) vouchers.set(v, i);
-        else {
-          const f = model.lines[first];
-          if (f.normName !== l.normName || f.amountFen !== l.amountFen) {
-            emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: f.row + 1 });
-          }
+        else if (ls[first].normName !== l.normName || ls[first].amountFen !== l.amountFen) {
+          emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
         }
       }
-      const key = `${l.normName}\u0000${l.content}\u0000${l.amountFen}\u0000${l.date ? l.date.getTime() : ""}`;
-      const firstRow = seen.get(key);
-      if (firstRow === undefined) seen.set(key, l.row);
-      else emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: firstRow + 1 });
+      const h = fnv(l.content, fnv(l.normName, 2166136261));
+      const tail = ((l.amountFen ?? -1) * 31 + (l.date ? l.date.getTime() / 86400000 : -1)) % 2097152;
+      const key = h * 2097152 + (tail < 0 ? tail + 2097152 : tail);
+      const bucket = seen.get(key);
+      if (bucket === undefined) {
+        seen.set(key, i);
+        return;
+      }
+      const candidates = typeof bucket === "number" ? [bucket] : bucket;
+      const twin = candidates.find((j) => same(ls[j], l));
+      if (twin !== undefined) emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
+      else seen.set(key, [...candidates, i]);
     });
   },
 };
