@@ -143,9 +143,9 @@ export const duplicates: Rule = {
           emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
         }
       }
+      // A 30-bit key stays a small integer (no heap number per entry); collisions are verified.
       const h = fnv(l.content, fnv(l.normName, 2166136261));
-      const tail = ((l.amountFen ?? -1) * 31 + (l.date ? l.date.getTime() / 86400000 : -1)) % 2097152;
-      const key = h * 2097152 + (tail < 0 ? tail + 2097152 : tail);
+      const key = (Math.imul(h ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1)) & 0x3fffffff;
       const bucket = seen.get(key);
       if (bucket === undefined) {
         seen.set(key, i);
