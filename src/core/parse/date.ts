@@ -50,7 +50,8 @@ export function parseDate(v: CellValue): Date | null {
     if (Number.isNaN(v.getTime())) return null;
     return utcDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
-  if (typeof v === "number") return fromSerial(v);
+  // 20211220 typed as a number is far beyond the last serial (2958465): read it as yyyymmdd.
+  if (typeof v === "number") return Number.isInteger(v) && v >= 19000101 && v <= 99991231 ? fromText(String(v)) : fromSerial(v);
   if (typeof v === "string") return fromText(v);
   return null;
 }

@@ -102,3 +102,11 @@ describe("parseDate", () => {
     );
   });
 });
+
+describe("yyyymmdd typed as a number", () => {
+  it("reads 20211220 as 2021-12-20 and rejects 20210230", () => {
+    expect(parseDate(20211220)?.toISOString().slice(0, 10)).toBe("2021-12-20");
+    expect(parseDate(20210230)).toBeNull();
+    expect(parseDate(44550)?.toISOString().slice(0, 10)).toBe("2021-12-20");
+  });
+});
