@@ -3,10 +3,11 @@
 // exceljs (slow to load) is only required by the commands that write workbooks.
 import * as fs from "fs";
 import * as path from "path";
-import { toJsonReport, type RuleConfig } from "../core";
+import { toJsonReport, type JsonReport, type RuleConfig } from "../core";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
 import { processIO, type CliIO } from "./io";
+import { reportsJson, writeChunked, type FailedReport } from "./json-out";
 import { startProgress } from "./progress";
 import { textReport } from "./text-report";
 import { exitCodeOf, validateFiles, type FileOutcome } from "./validate-files";
@@ -46,7 +47,7 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const config = readConfig(args.config);
   const progress = startProgress(io);
   const total = args.files.length;
-  const json: unknown[] = [];
+  const json: (JsonReport | FailedReport)[] = [];
   // Reports are printed in the order the files were given, whatever order they finish in.
   const pending = new Map<number, FileOutcome>();
   let next = 0;
@@ -75,7 +76,7 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
     }
   });
   progress.done();
-  if (args.format === "json") io.out(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+  if (args.format === "json") await writeChunked(io, reportsJson(json));
   else if (total > 1) io.out(`\n${multiFileSummary(outcomes, args.lang)}\n`);
   return Math.max(0, ...outcomes.map(exitCodeOf));
 }

@@ -23,6 +23,9 @@ export async function cli(argv: string[], tty: { color?: boolean; progress?: boo
   let stderr = "";
   const code = await run(argv, {
     out: (t) => (stdout += t),
+    write: async (t) => {
+      stdout += t;
+    },
     err: (t) => (stderr += t),
     color: tty.color ?? false,
     progress: tty.progress ?? false,

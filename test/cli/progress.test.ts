@@ -4,7 +4,7 @@ import type { CliIO } from "../../src/cli/io";
 
 const io = (progress: boolean): CliIO & { written: string[] } => {
   const written: string[] = [];
-  return { written, out: () => undefined, err: (t) => written.push(t), color: false, progress };
+  return { written, out: () => undefined, write: async () => undefined, err: (t) => written.push(t), color: false, progress };
 };
 
 beforeEach(() => jest.useFakeTimers());
