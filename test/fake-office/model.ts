@@ -1,5 +1,6 @@
 // The fake host's workbook: plain data plus the cell semantics office-js exposes (values vs
 // formulas, text number format, merges, hidden rows, fills). No Office, no Node, no DOM.
+import { columnIndex, columnLetter } from "../../src/core/grid";
 
 export type Scalar = string | number | boolean;
 
@@ -67,25 +68,9 @@ export function keyToCell(key: number): { row: number; col: number } {
   return { row: Math.floor(key / MAX_COLS), col: key % MAX_COLS };
 }
 
-export function colLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 export function a1(row: number, col: number): string {
-  return `${colLetters(col)}${row + 1}`;
+  return `${columnLetter(col)}${row + 1}`;
 }
 
 export function rectA1(r: Rect): string {
@@ -100,9 +85,9 @@ export function parseRect(ref: string): Rect | null {
   if (parts.length > 2) return null;
   const ends = parts.map((p) => {
     let m = /^([A-Z]{1,3})([0-9]{1,7})$/.exec(p);
-    if (m) return { row: Number(m[2]) - 1, col: colNumber(m[1]), kind: "cell" as const };
+    if (m) return { row: Number(m[2]) - 1, col: columnIndex(m[1]), kind: "cell" as const };
     m = /^([A-Z]{1,3})$/.exec(p);
-    if (m) return { row: -1, col: colNumber(m[1]), kind: "col" as const };
+    if (m) return { row: -1, col: columnIndex(m[1]), kind: "col" as const };
     m = /^([0-9]{1,7})$/.exec(p);
     if (m) return { row: Number(m[1]) - 1, col: -1, kind: "row" as const };
     return null;
