@@ -102,6 +102,17 @@ class Reader {
   header<F extends string>(grid: SheetGrid, def: SheetDef<F>, m: HeaderMatch<F>): void {
     for (const c of m.missing) this.emit("column-missing", grid.name, m.row, 0, { target: grid.name, field: c.header });
   }
+
+  /** A tabular input sheet: found by name, header located and checked, error values reported. */
+  openTable<F extends string>(wb: WorkbookGrids, def: SheetDef<F>): { grid: SheetGrid; p: PreparedSheet; m: HeaderMatch<F> } | null {
+    const grid = findSheet(wb, def);
+    if (!grid) return null;
+    const p = prepareSheet(grid);
+    const m = locateHeader(p.rows, def);
+    this.header(grid, def, m);
+    this.cellErrors(p, m.row + 1);
+    return { grid, p, m };
+  }
 }
 
 /** Whole-fen numbers (the common case) skip the exact decimal parser. */
@@ -315,12 +326,9 @@ function checkTotal(rd: Reader, sheet: string, r: number, kind: "subtotal" | "to
 }
 
 function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { recipients: Recipient[]; sheet: string | null; headerRow: number | null } {
-  const grid = findSheet(wb, ALLOCATION_SHEET);
-  if (!grid) return { recipients: [], sheet: null, headerRow: null };
-  const p = prepareSheet(grid);
-  const m = locateHeader(p.rows, ALLOCATION_SHEET);
-  rd.header(grid, ALLOCATION_SHEET, m);
-  rd.cellErrors(p, m.row + 1);
+  const table = rd.openTable(wb, ALLOCATION_SHEET);
+  if (!table) return { recipients: [], sheet: null, headerRow: null };
+  const { grid, p, m } = table;
   const s = grid.name;
   const c = m.cols;
   const recipients: Recipient[] = [];
@@ -355,12 +363,9 @@ function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { rec
 }
 
 function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines: SpendingLine[]; sheet: string | null; headerRow: number | null } {
-  const grid = findSheet(wb, SPENDING_SHEET);
-  if (!grid) return { lines: [], sheet: null, headerRow: null };
-  const p = prepareSheet(grid);
-  const m = locateHeader(p.rows, SPENDING_SHEET);
-  rd.header(grid, SPENDING_SHEET, m);
-  rd.cellErrors(p, m.row + 1);
+  const table = rd.openTable(wb, SPENDING_SHEET);
+  if (!table) return { lines: [], sheet: null, headerRow: null };
+  const { grid, p, m } = table;
   const s = grid.name;
   const c = m.cols;
   const lines: SpendingLine[] = [];
@@ -429,12 +434,9 @@ function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: Rul
   for (const patch of config.scope ?? []) if (patch.name) merge(patch as ScopeCategory);
   if (config.paidTraffic === "forbid") merge({ name: "购买流量", status: "forbidden" });
 
-  const grid = findSheet(wb, SCOPE_SHEET);
-  if (!grid) return { scope, sheet: null, headerRow: null };
-  const p = prepareSheet(grid);
-  const m = locateHeader(p.rows, SCOPE_SHEET);
-  rd.header(grid, SCOPE_SHEET, m);
-  rd.cellErrors(p, m.row + 1);
+  const table = rd.openTable(wb, SCOPE_SHEET);
+  if (!table) return { scope, sheet: null, headerRow: null };
+  const { grid, p, m } = table;
   const c = m.cols;
   for (let r = m.row + 1; m.found && r < p.rows.length; r++) {
     if (isUnusedRow(p, r) || totalKindAt(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
@@ -482,12 +484,9 @@ export function cleanLevel(s: string): string {
 }
 
 function parseIndicators(wb: WorkbookGrids, rd: Reader): { indicators: Indicator[]; sheet: string | null; headerRow: number | null; weightHeader: CellPos | null } {
-  const grid = findSheet(wb, INDICATOR_SHEET);
-  if (!grid) return { indicators: [], sheet: null, headerRow: null, weightHeader: null };
-  const p = prepareSheet(grid);
-  const m = locateHeader(p.rows, INDICATOR_SHEET);
-  rd.header(grid, INDICATOR_SHEET, m);
-  rd.cellErrors(p, m.row + 1);
+  const table = rd.openTable(wb, INDICATOR_SHEET);
+  if (!table) return { indicators: [], sheet: null, headerRow: null, weightHeader: null };
+  const { grid, p, m } = table;
   const s = grid.name;
   const c = m.cols;
   const indicators: Indicator[] = [];
