@@ -8,7 +8,7 @@ import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
 import { processIO, type CliIO } from "./io";
 import { reportsJson, writeChunked, type FailedReport } from "./json-out";
-import { startProgress } from "./progress";
+import { progressBar, startProgress } from "./progress";
 import { textReport } from "./text-report";
 import { exitCodeOf, validateFiles, type FileOutcome } from "./validate-files";
 
@@ -68,7 +68,7 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   };
   const outcomes = await validateFiles(args.files, { lang: args.lang, config }, (o) => {
     done++;
-    progress.update(`正在校验：已完成 ${done}/${total}（${path.basename(o.file)}）`);
+    progress.update(`正在校验 ${progressBar(done, total)}（${path.basename(o.file)}）`);
     pending.set(o.index, o);
     while (pending.has(next)) {
       emit(pending.get(next) as FileOutcome);

@@ -44,3 +44,9 @@ export function startProgress(io: CliIO): Progress {
     },
   };
 }
+
+/** "[██████░░░░░░░░░░░░░░] 3/10" for work counted in files. */
+export function progressBar(done: number, total: number, width = 20): string {
+  const filled = total > 0 ? Math.min(width, Math.round((done / total) * width)) : 0;
+  return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${done}/${total}`;
+}

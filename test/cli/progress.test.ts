@@ -1,5 +1,5 @@
 // Progress goes to stderr only on a terminal, and only once the work has taken over a second.
-import { startProgress } from "../../src/cli/progress";
+import { progressBar, startProgress } from "../../src/cli/progress";
 import type { CliIO } from "../../src/cli/io";
 
 const io = (progress: boolean): CliIO & { written: string[] } => {
@@ -49,4 +49,12 @@ it("can be cleared for a report and shown again on the next update", () => {
   p.done();
   p.update("已完成 3/3");
   expect(t.written).toEqual(["\r\x1b[K已完成 1/3", "\r\x1b[K", "\r\x1b[K已完成 2/3", "\r\x1b[K"]);
+});
+
+describe("progressBar", () => {
+  it("fills in proportion to the files done", () => {
+    expect(progressBar(0, 4, 8)).toBe("[░░░░░░░░] 0/4");
+    expect(progressBar(1, 4, 8)).toBe("[██░░░░░░] 1/4");
+    expect(progressBar(4, 4, 8)).toBe("[████████] 4/4");
+  });
 });
