@@ -47,7 +47,10 @@ function fromText(s: string): Date | null {
  */
 export function parseDate(v: CellValue): Date | null {
   if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return null;
+    const t = v.getTime();
+    if (Number.isNaN(t)) return null;
+    // Readers give UTC midnight already: keep the cell's own Date (never mutated) instead of a copy.
+    if (t % DAY_MS === 0 && v.getUTCFullYear() >= 1900 && v.getUTCFullYear() <= 9999) return v;
     return utcDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
   // 20211220 typed as a number is far beyond the last serial (2958465): read it as yyyymmdd.
