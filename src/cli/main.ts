@@ -3,11 +3,11 @@
 // exceljs (slow to load) is only required by the commands that write workbooks.
 import * as fs from "fs";
 import * as path from "path";
-import { toJsonReport, type JsonReport, type RuleConfig } from "../core";
+import type { RuleConfig } from "../core";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
 import { processIO, type CliIO } from "./io";
-import { reportsJson, writeChunked, type FailedReport } from "./json-out";
+import { reportsJson, writeChunked, type ReportEntry } from "./json-out";
 import { progressBar, startProgress } from "./progress";
 import { textReport } from "./text-report";
 import { exitCodeOf, validateFiles, type FileOutcome } from "./validate-files";
@@ -47,7 +47,7 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const config = readConfig(args.config);
   const progress = startProgress(io);
   const total = args.files.length;
-  const json: (JsonReport | FailedReport)[] = [];
+  const json: ReportEntry[] = [];
   // Reports are printed in the order the files were given, whatever order they finish in.
   const pending = new Map<number, FileOutcome>();
   let next = 0;
@@ -59,7 +59,7 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
       if (args.format === "json") json.push({ workbook: o.file, ok: false, error: o.error });
       return;
     }
-    if (args.format === "json") json.push(toJsonReport(o.result, o.file));
+    if (args.format === "json") json.push({ result: o.result, workbook: o.file });
     else {
       progress.clear();
       if (total > 1 && o.index > 0) io.out(`\n${"─".repeat(60)}\n\n`);

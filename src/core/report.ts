@@ -6,7 +6,7 @@ export interface JsonReport {
   ok: boolean;
   rulesetVersion: string;
   summary: Summary;
-  findings: Omit<Finding, "col" | "raw">[];
+  findings: JsonFinding[];
   evaluation: {
     executionRate: number | null;
     executionScore: number;
@@ -16,19 +16,26 @@ export interface JsonReport {
   };
 }
 
-export function toJsonReport(result: ValidationResult, workbook: string): JsonReport {
+/** The fields of a finding in the JSON report, in order (SPEC §6); `col` and `raw` stay internal. */
+export const JSON_FINDING_FIELDS = ["code", "severity", "message", "sheet", "cell", "row", "recipient", "category", "keyword", "amount", "limit", "expected", "actual"] as const;
+
+export type JsonFinding = Omit<Finding, "col" | "raw">;
+
+export function toJsonFinding(f: Finding): JsonFinding {
+  const out: Record<string, unknown> = {};
+  for (const k of JSON_FINDING_FIELDS) if (f[k] !== undefined) out[k] = f[k];
+  return out as unknown as JsonFinding;
+}
+
+/** The report with its findings; `findings` may be left out when a writer streams them itself. */
+export function toJsonReport(result: ValidationResult, workbook: string, opts: { findings?: boolean } = {}): JsonReport {
   const e = result.evaluation;
   return {
     workbook,
     ok: result.summary.errors === 0,
     rulesetVersion: result.rulesetVersion,
     summary: result.summary,
-    findings: result.findings.map((f) => {
-      const { col: _col, raw: _raw, ...rest } = f;
-      void _col;
-      void _raw;
-      return rest;
-    }),
+    findings: opts.findings === false ? [] : result.findings.map(toJsonFinding),
     evaluation: { executionRate: e.executionRate, executionScore: e.executionScore, indicators: e.indicators, total: e.total, grade: e.grade },
   };
 }

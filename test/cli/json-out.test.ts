@@ -3,19 +3,22 @@ import { toJsonReport, validateWorkbook } from "../../src/core";
 import { reportsJson } from "../../src/cli/json-out";
 import { aWorkbook } from "../core/builders";
 
-const report = (extra = 0) => {
+const entry = (extra = 0) => {
   const b = aWorkbook();
   for (let i = 0; i < extra; i++) b.withLine({ name: "不在名单的公司", content: `促销${i}`, amount: "abc" });
-  return toJsonReport(validateWorkbook(b.build()), `a${extra}.xlsx`);
+  return { result: validateWorkbook(b.build()), workbook: `a${extra}.xlsx` };
 };
+const asJson = (e: ReturnType<typeof entry>) => toJsonReport(e.result, e.workbook);
 
 describe("streamed JSON", () => {
   it("equals JSON.stringify for one report, with and without findings", () => {
-    for (const r of [report(0), report(3)]) expect([...reportsJson([r])].join("")).toBe(`${JSON.stringify(r, null, 2)}\n`);
-    expect(report(0).findings.filter((f) => f.severity !== "info")).toEqual([]);
+    for (const e of [entry(0), entry(3)]) expect([...reportsJson([e])].join("")).toBe(`${JSON.stringify(asJson(e), null, 2)}\n`);
+    expect(entry(0).result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(entry(3).result.findings.some((f) => f.raw !== undefined)).toBe(true);
   });
   it("equals JSON.stringify for several reports (an array)", () => {
-    const rs = [report(2), report(0), report(1)];
-    expect([...reportsJson(rs)].join("")).toBe(`${JSON.stringify(rs, null, 2)}\n`);
+    const es = [entry(2), entry(0), entry(1)];
+    const failed = { workbook: "bad.xlsx", ok: false as const, error: { code: "csv", message: "不是 xlsx" } };
+    expect([...reportsJson([...es, failed])].join("")).toBe(`${JSON.stringify([...es.map(asJson), failed], null, 2)}\n`);
   });
 });
