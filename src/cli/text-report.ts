@@ -4,6 +4,8 @@
 import { formatWan, type Finding, type Lang, type Severity, type ValidationResult } from "../core";
 import { displayWidth } from "./text-width";
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export interface TextReportOptions {
   lang: Lang;
   color: boolean;
@@ -60,8 +62,8 @@ const LABELS = {
     score: "Self-evaluation score",
     scoreValue: (score: string, grade: string, claimed: number | null) => `${score}, grade ${grade}${claimed === null ? "" : ` (claimed ${claimed})`}`,
     verdict: "Verdict",
-    pass: (w: number, i: number) => `passed: no errors, ${w} warnings, ${i} infos`,
-    fail: (e: number, w: number, i: number) => `failed: ${e} errors, ${w} warnings, ${i} infos`,
+    pass: (w: number, i: number) => `passed: no errors, ${plural(w, "warning")}, ${plural(i, "info")}`,
+    fail: (e: number, w: number, i: number) => `failed: ${plural(e, "error")}, ${plural(w, "warning")}, ${plural(i, "info")}`,
     severity: { error: "Errors", warning: "Warnings", info: "Infos" } as Record<Severity, string>,
     none: "-",
     infoSummary: "by code; each one is listed in the findings sheet and in --format json",
