@@ -175,7 +175,8 @@ export class SheetScanner {
     let colRef = -1;
     let type = CellType.Number;
     let style = 0;
-    // Attributes r, t, s (one-letter names; others such as cm/vm/ph are skipped).
+    // Attributes r, t, s (one-letter names; others such as cm/vm/ph are skipped). This is
+    // forEachAttr inlined: it runs once per cell, and a visitor closure per cell showed in profiles.
     let i = le;
     while (i < gt) {
       const c = buf[i];
