@@ -2,11 +2,13 @@
 import { normalizeName } from "./parse/text";
 import { Classifier, PAID_TRAFFIC } from "./scope";
 import type { LineClass } from "./rules/context";
-import type { WorkbookModel } from "./types";
+import type { ScopeCategory, WorkbookModel } from "./types";
 
 export function classifyLines(model: WorkbookModel): LineClass[] {
   const classifier = new Classifier(model.scope);
   const byName = new Map(model.scope.map((c) => [normalizeName(c.name), c]));
+  // Typed categories repeat on most lines: normalise each distinct text once.
+  const typed = new Map<string, ScopeCategory | null>();
   const recipientIdx = new Map<string, number>();
   model.recipients.forEach((r, i) => {
     if (r.normName && !recipientIdx.has(r.normName)) recipientIdx.set(r.normName, i);
@@ -15,7 +17,11 @@ export function classifyLines(model: WorkbookModel): LineClass[] {
     const recipient = recipientIdx.get(line.normName) ?? -1;
     let out: LineClass;
     if (line.category) {
-      const category = byName.get(normalizeName(line.category)) ?? null;
+      let category = typed.get(line.category);
+      if (category === undefined) {
+        category = byName.get(normalizeName(line.category)) ?? null;
+        typed.set(line.category, category);
+      }
       out = { category, keyword: "", inferred: false, unknownTyped: category === null, trafficKeyword: null, recipient };
     } else {
       const hit = line.content ? classifier.classify(line.content) : null;

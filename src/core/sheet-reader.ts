@@ -90,7 +90,8 @@ export function isEmptyRow(row: CellValue[] | undefined): boolean {
 export function totalKind(row: CellValue[]): "subtotal" | "total" | null {
   for (const v of row) {
     if (isBlank(v)) continue;
-    if (typeof v !== "string") return null;
+    // The longest total word with spaces and a colon fits in 24 characters: skip normalising data.
+    if (typeof v !== "string" || v.length > 24) return null;
     const k = headerKey(v).replace(/[:：]$/, "");
     if (!TOTAL_WORDS.has(k)) return null;
     return k === "小计" || k === "subtotal" ? "subtotal" : "total";
@@ -138,7 +139,8 @@ const NOTE_LABEL = /^(注|附注|说明|填表人|制表人|填报人|审核人|
 export function isNoteRow(p: PreparedSheet, r: number): boolean {
   for (const v of p.grid.rows[r] ?? []) {
     if (isBlank(v)) continue;
-    return typeof v === "string" && NOTE_LABEL.test(v.normalize("NFKC").replace(/\s+/g, ""));
+    // A label ends in a colon: text without one is data, whatever else it says.
+    return typeof v === "string" && (v.includes(":") || v.includes("：") || v.includes("﹕")) && NOTE_LABEL.test(v.normalize("NFKC").replace(/\s+/g, ""));
   }
   return false;
 }
@@ -147,10 +149,10 @@ export function isNoteRow(p: PreparedSheet, r: number): boolean {
  * The header row repeated inside the data (pages pasted together, a header printed on every page):
  * every recognised column holds its header text again. Not data.
  */
-export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>): boolean {
+export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>, cols: number[] = Object.values(m.cols) as number[]): boolean {
   if (r === m.row) return false;
   let n = 0;
-  for (const c of Object.values(m.cols) as number[]) {
+  for (const c of cols) {
     const h = p.rows[m.row]?.[c];
     const v = p.rows[r]?.[c];
     if (typeof h !== "string" || typeof v !== "string" || headerKey(h) !== headerKey(v)) return false;

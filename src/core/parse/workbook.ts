@@ -11,7 +11,7 @@ import {
   type HeaderMatch, type PreparedSheet,
 } from "../sheet-reader";
 import type {
-  AmountUnit, CellPos, Indicator, SpendingField, Project, QualitativeGrade, Recipient, RuleConfig, ScopeCategory, SpendingLine, WorkbookModel,
+  AllocationField, AmountUnit, CellPos, Indicator, SpendingField, Project, QualitativeGrade, Recipient, RuleConfig, ScopeCategory, SpendingLine, WorkbookModel,
 } from "../types";
 import { parseAmount } from "./amount";
 import { parseDate } from "./date";
@@ -283,6 +283,12 @@ interface TotalCheck {
  * above; a 合计 equal to either reading is accepted. A sum with an unreadable amount in it is not
  * compared: that cell already has its own finding.
  */
+function addToRun(run: { fen: number; rows: number; unreadable: boolean }, fen: number, unreadable: boolean): void {
+  run.fen += fen;
+  run.rows++;
+  run.unreadable ||= unreadable;
+}
+
 function walkRows<F extends string>(
   rd: Reader, p: PreparedSheet, m: HeaderMatch<F>, moneyCols: { field: F; label: string }[], unit: AmountUnit,
   onRow: (r: number, hidden: boolean) => number[],
@@ -292,8 +298,9 @@ function walkRows<F extends string>(
   const checks: TotalCheck[] = moneyCols
     .filter((mc) => m.cols[mc.field] !== undefined)
     .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
+  const headerCols = Object.values(m.cols) as number[];
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
+    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m, headerCols) || isNoteRow(p, r)) continue;
     const kind = totalKindAt(p, r);
     if (kind) {
       for (const ch of checks) checkTotal(rd, sheet, r, kind, valueAt(p.rows, r, ch.col), ch);
@@ -305,11 +312,9 @@ function walkRows<F extends string>(
     checks.forEach((ch, i) => {
       const a = amounts[i] ?? 0;
       const bad = rd.isUnreadable(sheet, r, ch.col);
-      for (const run of [ch.all, ch.block, ch.segment]) {
-        run.fen += a;
-        run.rows++;
-        run.unreadable ||= bad;
-      }
+      addToRun(ch.all, a, bad);
+      addToRun(ch.block, a, bad);
+      addToRun(ch.segment, a, bad);
     });
   }
 }
@@ -333,16 +338,17 @@ function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { rec
   const c = m.cols;
   const recipients: Recipient[] = [];
   const label = (f: ColumnDef<string>["field"]): string => ALLOCATION_SHEET.columns.find((x) => x.field === f)?.header ?? f;
+  const [nameLabel, districtLabel, areaLabel] = [label("name"), label("district"), label("area")];
+  const cellsOf = rowCells<AllocationField>(s, c);
   walkRows(rd, p, m, [{ field: "approved", label: "批复金额" }, { field: "disbursed", label: "拨付金额" }], project.unit, (r, hidden) => {
     const rows = p.rows;
-    const name = rd.required(s, rows, r, c.name, label("name"));
-    const district = rd.required(s, rows, r, c.district, label("district"), name);
-    const area = rd.required(s, rows, r, c.area, label("area"), name);
+    const name = rd.required(s, rows, r, c.name, nameLabel);
+    const district = rd.required(s, rows, r, c.district, districtLabel, name);
+    const area = rd.required(s, rows, r, c.area, areaLabel, name);
     const approvedFen = rd.amount(s, rows, r, c.approved, m.units.approved ?? project.unit, "批复金额", { required: true, positive: true, recipient: name });
     const disbursedFen = rd.amount(s, rows, r, c.disbursed, m.units.disbursed ?? project.unit, "拨付金额", { required: false, positive: false, recipient: name });
     if (disbursedFen !== null && disbursedFen < 0) rd.emit("non-positive-amount", s, r, c.disbursed as number, { amountFen: disbursedFen, field: "拨付金额", recipient: name });
-    const cells: Recipient["cells"] = {};
-    for (const key of Object.keys(c) as (keyof typeof c)[]) cells[key] = pos(s, r, c[key] as number);
+    const cells = cellsOf(r);
     const rec: Recipient = {
       row: r, index: recipients.length, district, name, normName: normalizeName(name),
       creditCode: textAt(rows, r, c.creditCode), area, approvedFen,
