@@ -21,6 +21,7 @@ import { CliError } from "./cli-error";
 import { clearMarks, markFindings } from "./marks";
 import { writeWorkbookAtomically } from "./write-file";
 import { readXlsxFile } from "./xlsx";
+import { readCentralDirectory } from "./xlsx/zip";
 import { renderLayout } from "./xlsx-write";
 
 export interface FillOptions {
@@ -38,6 +39,8 @@ export interface FillOutcome {
   output: string;
   result: ValidationResult;
   markedCells: number;
+  /** Parts of the input the copy does not carry (charts, pivot tables …), for a warning. */
+  dropped: string[];
 }
 
 export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
@@ -47,6 +50,10 @@ export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
   }
   opts.onStep?.("read");
   const grids = await readXlsxFile(input);
+  const dropped = partsNotKept(fs.readFileSync(input));
+  if (dropped.length > 0 && isSameFile(input, output)) {
+    throw new CliError(`${input} 含有${dropped.join("、")}，写回原文件会丢失这些内容：请去掉 --in-place 写入副本，或在 Excel 中用本加载项填写`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(input);
@@ -72,7 +79,22 @@ export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
   );
   renderLayout(wb, selfEvaluationLayout(result, { keptReasons: reasons ? readKeptReasons(reasons) : undefined }));
   await writeWorkbookAtomically(wb, output);
-  return { output, result, markedCells };
+  return { output, result, markedCells, dropped };
+}
+
+/** Workbook parts exceljs does not carry into the copy, by what a user calls them. */
+const NOT_KEPT: [RegExp, string][] = [
+  [/^xl\/(charts|chartsheets)\//, "图表"],
+  [/^xl\/(pivottables|pivotcache)\//, "数据透视表"],
+  [/^xl\/(slicers|slicercaches|timelines|timelinecaches)\//, "切片器"],
+  [/^xl\/vbaproject\.bin$/, "宏"],
+  [/^xl\/(activex|ctrlprops)\//, "控件"],
+];
+
+/** What the copy would lose: checked on the zip's directory before anything is written. */
+export function partsNotKept(buf: Uint8Array): string[] {
+  const names = [...readCentralDirectory(buf).keys()];
+  return NOT_KEPT.filter(([re]) => names.some((n) => re.test(n))).map(([, label]) => label);
 }
 
 function sheetOf(grids: WorkbookGrids, name: string) {

@@ -97,7 +97,7 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const input = args.files[0];
   const output = args.output as string;
   try {
-    const { result, markedCells } = await fillWorkbook({
+    const { result, markedCells, dropped } = await fillWorkbook({
       input,
       output,
       inPlace: args.inPlace,
@@ -106,6 +106,7 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
       onStep: (s) => progress.update(steps[s]),
     });
     progress.done();
+    if (dropped.length > 0) io.err(`注意：${input} 含有${dropped.join("、")}，写出的副本 ${output} 不含这些内容（原文件未改动）。\n`);
     io.out(fillSummary(output, result.summary, markedCells, args.lang));
     return result.summary.errors > 0 ? 1 : 0;
   } finally {
