@@ -122,39 +122,67 @@ function fnv(s: string, h: number): number {
   return h >>> 0;
 }
 
+/**
+ * Line indices in an open-addressing hash table (one Int32Array, linear probing): with 100k lines a
+ * Map costs an entry per line and its rehashing, and most lookups miss. The caller hashes and says
+ * what "the same" means; a hash collision only costs one extra comparison.
+ */
+class LineIndex {
+  /** Line index + 1; 0 is an empty slot. */
+  private readonly slots: Int32Array;
+  /** The full hash of each slot's line: most probes end here, without comparing lines. */
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+
+  constructor(lines: number) {
+    let size = 16;
+    while (size < lines * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The stored line that is the same as line i, else -1 after storing i. */
+  firstOrAdd(hash: number, i: number, same: (stored: number, i: number) => boolean): number {
+    const h = hash | 0;
+    let s = h & this.mask;
+    for (let j = this.slots[s]; j !== 0; j = this.slots[s]) {
+      if (this.hashes[s] === h && same(j - 1, i)) return j - 1;
+      s = (s + 1) & this.mask;
+    }
+    this.slots[s] = i + 1;
+    this.hashes[s] = h;
+    return -1;
+  }
+}
+
 export const duplicates: Rule = {
   name: "duplicate vouchers and lines",
   codes: ["duplicate-voucher", "duplicate-line"],
   check({ model, emit }) {
     const ls = model.lines;
-    // First line per voucher, and identical lines found through a numeric hash (verified on a hit):
-    // no key string and no object per line.
-    const vouchers = new Map<string, number>();
-    const seen = new Map<number, number | number[]>();
-    const same = (a: (typeof ls)[number], b: (typeof ls)[number]): boolean =>
-      a.normName === b.normName && a.content === b.content && a.amountFen === b.amountFen && (a.date?.getTime() ?? null) === (b.date?.getTime() ?? null);
+    // First line per voucher, and identical lines: hashed, verified on a hit.
+    const vouchers = new LineIndex(ls.length);
+    const identical = new LineIndex(ls.length);
+    const sameVoucher = (a: number, b: number): boolean => ls[a].voucher.trim() === ls[b].voucher.trim();
+    const sameLine = (i: number, j: number): boolean => {
+      const a = ls[i];
+      const b = ls[j];
+      return a.normName === b.normName && a.content === b.content && a.amountFen === b.amountFen && (a.date?.getTime() ?? null) === (b.date?.getTime() ?? null);
+    };
     ls.forEach((l, i) => {
       if (l.source !== "sheet") return;
       const v = l.voucher.trim();
       if (v) {
-        const first = vouchers.get(v);
-        if (first === undefined) vouchers.set(v, i);
-        else if (ls[first].normName !== l.normName || ls[first].amountFen !== l.amountFen) {
+        const first = vouchers.firstOrAdd(fnv(v, 2166136261), i, sameVoucher);
+        if (first >= 0 && (ls[first].normName !== l.normName || ls[first].amountFen !== l.amountFen)) {
           emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
         }
       }
-      // A 30-bit key stays a small integer (no heap number per entry); collisions are verified.
       const h = fnv(l.content, fnv(l.normName, 2166136261));
-      const key = (Math.imul(h ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1)) & 0x3fffffff;
-      const bucket = seen.get(key);
-      if (bucket === undefined) {
-        seen.set(key, i);
-        return;
-      }
-      const candidates = typeof bucket === "number" ? [bucket] : bucket;
-      const twin = candidates.find((j) => same(ls[j], l));
-      if (twin !== undefined) emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
-      else seen.set(key, [...candidates, i]);
+      const key = Math.imul(h ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1);
+      const twin = identical.firstOrAdd(key, i, sameLine);
+      if (twin >= 0) emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
     });
   },
 };
