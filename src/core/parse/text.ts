@@ -39,7 +39,14 @@ function lowerAscii(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
+/**
+ * Text squash() returns unchanged: CJK unified ideographs (no compatibility forms among them, so
+ * NFKC keeps them) and printable ASCII without spaces or capitals. Most names and contents are.
+ */
+const ALREADY_SQUASHED = /^[\u4e00-\u9fff!-@[-~]*$/;
+
 function squash(s: string): string {
+  if (ALREADY_SQUASHED.test(s)) return s;
   return lowerAscii(unifyBrackets(s.normalize("NFKC")).replace(/\s+/gu, ""));
 }
 
