@@ -55,7 +55,7 @@ class Reader {
     }
   }
 
-  amount(sheet: string, rows: CellValue[][], r: number, c: number | undefined, unit: AmountUnit, field: string, opts: { required: boolean; positive: boolean; recipient?: string }): number | null {
+  amount(sheet: string, rows: CellValue[][], r: number, c: number | undefined, unit: AmountUnit, field: string, opts: AmountRule, recipient?: string): number | null {
     if (c === undefined) return null;
     const v = valueAt(rows, r, c);
     if (v instanceof CellError) {
@@ -63,21 +63,25 @@ class Reader {
       return null;
     }
     if (isBlank(v)) {
-      if (opts.required) this.emit("required-missing", sheet, r, c, { field, recipient: opts.recipient });
+      if (opts.required) this.emit("required-missing", sheet, r, c, { field, recipient });
       return null;
     }
-    const res = typeof v === "number" ? fastNumber(v, unit) ?? parseAmount(v, unit) : parseAmount(v, unit);
-    if (!res.ok) {
-      this.markUnreadable(sheet, r, c);
-      this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient: opts.recipient });
+    let fen = typeof v === "number" ? wholeFen(v, unit) : null;
+    if (fen === null) {
+      const res = parseAmount(v, unit);
+      if (!res.ok) {
+        this.markUnreadable(sheet, r, c);
+        this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient });
+        return null;
+      }
+      if (res.precisionLoss) this.emit("amount-precision", sheet, r, c, { raw: toText(v), amountFen: res.fen, field, recipient });
+      fen = res.fen;
+    }
+    if (opts.positive && fen <= 0) {
+      this.emit("non-positive-amount", sheet, r, c, { amountFen: fen, field, recipient });
       return null;
     }
-    if (res.precisionLoss) this.emit("amount-precision", sheet, r, c, { raw: toText(v), amountFen: res.fen, field, recipient: opts.recipient });
-    if (opts.positive && res.fen <= 0) {
-      this.emit("non-positive-amount", sheet, r, c, { amountFen: res.fen, field, recipient: opts.recipient });
-      return null;
-    }
-    return res.fen;
+    return fen;
   }
 
   date(sheet: string, rows: CellValue[][], r: number, c: number | undefined, recipient?: string): Date | null {
@@ -115,13 +119,23 @@ class Reader {
   }
 }
 
-/** Whole-fen numbers (the common case) skip the exact decimal parser. */
-function fastNumber(v: number, unit: AmountUnit): { ok: true; fen: number; precisionLoss: false } | null {
+/** Whole-fen numbers (the common case) skip the exact decimal parser; null sends the rest to it. */
+function wholeFen(v: number, unit: AmountUnit): number | null {
   const scaled = v * (unit === "wan" ? 1000000 : 100);
   const fen = Math.round(scaled);
   if (!Number.isSafeInteger(fen) || Math.abs(scaled - fen) > 1e-9 * Math.max(1, Math.abs(scaled))) return null;
-  return { ok: true, fen, precisionLoss: false };
+  return fen;
 }
+
+/** What an amount cell must hold; shared constants, not an object per call. */
+interface AmountRule {
+  required: boolean;
+  positive: boolean;
+}
+const REQUIRED_POSITIVE: AmountRule = { required: true, positive: true };
+const REQUIRED_ANY: AmountRule = { required: true, positive: false };
+const OPTIONAL_POSITIVE: AmountRule = { required: false, positive: true };
+const OPTIONAL_ANY: AmountRule = { required: false, positive: false };
 
 /** One object per row; a cell position is built only when a rule asks for it. */
 function rowCells<F extends string>(sheet: string, cols: Partial<Record<F, number>>): (row: number) => Partial<Record<F, CellPos>> {
@@ -130,7 +144,11 @@ function rowCells<F extends string>(sheet: string, cols: Partial<Record<F, numbe
     const col = cols[key] as number;
     Object.defineProperty(proto, key, { enumerable: true, get(this: { row: number }) { return pos(sheet, this.row, col); } });
   }
-  return (row) => Object.assign(Object.create(proto) as Partial<Record<F, CellPos>>, { row });
+  return (row) => {
+    const cells = Object.create(proto) as { row: number };
+    cells.row = row;
+    return cells as Partial<Record<F, CellPos>>;
+  };
 }
 
 class NameCache {
@@ -218,7 +236,7 @@ function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { proj
   const money = (k: string, required: boolean): number | null => {
     const f = found.get(k);
     if (!f) return null;
-    return rd.amount(grid.name, p.rows, f.row, valueCol, unitOf(f.unit, project.unit), k, { required, positive: false });
+    return rd.amount(grid.name, p.rows, f.row, valueCol, unitOf(f.unit, project.unit), k, required ? REQUIRED_ANY : OPTIONAL_ANY);
   };
   project.name = text("项目名称");
   project.department = text("主管部门");
@@ -291,7 +309,7 @@ function addToRun(run: { fen: number; rows: number; unreadable: boolean }, fen: 
 
 function walkRows<F extends string>(
   rd: Reader, p: PreparedSheet, m: HeaderMatch<F>, moneyCols: { field: F; label: string }[], unit: AmountUnit,
-  onRow: (r: number, hidden: boolean) => number[],
+  onRow: (r: number, hidden: boolean, amounts: number[]) => void,
 ): void {
   if (!m.found) return;
   const sheet = p.grid.name;
@@ -299,6 +317,8 @@ function walkRows<F extends string>(
     .filter((mc) => m.cols[mc.field] !== undefined)
     .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
   const headerCols = Object.values(m.cols) as number[];
+  // onRow writes each money column's amount here (0 when none): one array for the whole sheet.
+  const amounts = moneyCols.map(() => 0);
   for (let r = m.row + 1; r < p.rows.length; r++) {
     if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m, headerCols) || isNoteRow(p, r)) continue;
     const kind = totalKindAt(p, r);
@@ -308,14 +328,15 @@ function walkRows<F extends string>(
     }
     const hidden = p.hidden.has(r);
     if (hidden) rd.emit("hidden-row", sheet, r, 0);
-    const amounts = onRow(r, hidden);
-    checks.forEach((ch, i) => {
-      const a = amounts[i] ?? 0;
+    amounts.fill(0);
+    onRow(r, hidden, amounts);
+    for (let i = 0; i < checks.length; i++) {
+      const ch = checks[i];
       const bad = rd.isUnreadable(sheet, r, ch.col);
-      addToRun(ch.all, a, bad);
-      addToRun(ch.block, a, bad);
-      addToRun(ch.segment, a, bad);
-    });
+      addToRun(ch.all, amounts[i], bad);
+      addToRun(ch.block, amounts[i], bad);
+      addToRun(ch.segment, amounts[i], bad);
+    }
   }
 }
 
@@ -340,13 +361,13 @@ function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { rec
   const label = (f: ColumnDef<string>["field"]): string => ALLOCATION_SHEET.columns.find((x) => x.field === f)?.header ?? f;
   const [nameLabel, districtLabel, areaLabel] = [label("name"), label("district"), label("area")];
   const cellsOf = rowCells<AllocationField>(s, c);
-  walkRows(rd, p, m, [{ field: "approved", label: "批复金额" }, { field: "disbursed", label: "拨付金额" }], project.unit, (r, hidden) => {
+  walkRows(rd, p, m, [{ field: "approved", label: "批复金额" }, { field: "disbursed", label: "拨付金额" }], project.unit, (r, hidden, amounts) => {
     const rows = p.rows;
     const name = rd.required(s, rows, r, c.name, nameLabel);
     const district = rd.required(s, rows, r, c.district, districtLabel, name);
     const area = rd.required(s, rows, r, c.area, areaLabel, name);
-    const approvedFen = rd.amount(s, rows, r, c.approved, m.units.approved ?? project.unit, "批复金额", { required: true, positive: true, recipient: name });
-    const disbursedFen = rd.amount(s, rows, r, c.disbursed, m.units.disbursed ?? project.unit, "拨付金额", { required: false, positive: false, recipient: name });
+    const approvedFen = rd.amount(s, rows, r, c.approved, m.units.approved ?? project.unit, "批复金额", REQUIRED_POSITIVE, name);
+    const disbursedFen = rd.amount(s, rows, r, c.disbursed, m.units.disbursed ?? project.unit, "拨付金额", OPTIONAL_ANY, name);
     if (disbursedFen !== null && disbursedFen < 0) rd.emit("non-positive-amount", s, r, c.disbursed as number, { amountFen: disbursedFen, field: "拨付金额", recipient: name });
     const cells = cellsOf(r);
     const rec: Recipient = {
@@ -363,7 +384,8 @@ function parseAllocation(wb: WorkbookGrids, rd: Reader, project: Project): { rec
       if (!cc.ok) rd.emit("invalid-credit-code", s, r, c.creditCode as number, { raw: rec.creditCode, actual: cc.reason, recipient: name });
     }
     recipients.push(rec);
-    return [approvedFen ?? 0, rec.disbursedFen ?? 0];
+    amounts[0] = approvedFen ?? 0;
+    amounts[1] = rec.disbursedFen ?? 0;
   });
   return { recipients, sheet: s, headerRow: m.row };
 }
@@ -378,11 +400,11 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
   const cellsOf = rowCells<SpendingField>(s, c);
   const names = new NameCache();
   const unreadableLines = new Set<number>();
-  walkRows(rd, p, m, [{ field: "amount", label: "金额" }], project.unit, (r, hidden) => {
+  walkRows(rd, p, m, [{ field: "amount", label: "金额" }], project.unit, (r, hidden, amounts) => {
     const rows = p.rows;
     const name = rd.required(s, rows, r, c.name, "单位名称");
     const content = rd.required(s, rows, r, c.content, "支出内容", name);
-    const amountFen = rd.amount(s, rows, r, c.amount, m.units.amount ?? project.unit, "金额", { required: true, positive: true, recipient: name });
+    const amountFen = rd.amount(s, rows, r, c.amount, m.units.amount ?? project.unit, "金额", REQUIRED_POSITIVE, name);
     if (rd.isUnreadable(s, r, c.amount)) unreadableLines.add(lines.length);
     lines.push({
       sheet: s, row: r, recipientName: name, normName: names.get(name), content,
@@ -390,7 +412,7 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
       voucher: textAt(rows, r, c.voucher), note: textAt(rows, r, c.note), source: "sheet", hidden,
       resolvedCategory: "", keyword: "", cells: cellsOf(r),
     });
-    return [amountFen ?? 0];
+    amounts[0] = amountFen ?? 0;
   });
   for (const i of unreadableLines) lines[i].amountUnreadable = true;
   return { lines, sheet: s, headerRow: m.row };
@@ -398,6 +420,8 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
 
 /** 明细说明 free text becomes lines for recipients that have none on the spending sheet. */
 function detailLines(recipients: Recipient[], lines: SpendingLine[], project: Project): SpendingLine[] {
+  // Most workbooks have no 明细说明: skip collecting the names of every line.
+  if (!recipients.some((r) => r.detailText)) return [];
   const withLines = new Set(lines.map((l) => l.normName));
   const out: SpendingLine[] = [];
   for (const rec of recipients) {
@@ -460,7 +484,7 @@ function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: Rul
       const n = parseNumber(pct);
       if (n !== null) patch.capPercent = n > 0 && n <= 1 && !pct.includes("%") && !pct.includes("％") ? n * 100 : n;
     }
-    const cap = rd.amount(grid.name, p.rows, r, c.capAmount, m.units.capAmount ?? project.unit, "金额上限", { required: false, positive: true });
+    const cap = rd.amount(grid.name, p.rows, r, c.capAmount, m.units.capAmount ?? project.unit, "金额上限", OPTIONAL_POSITIVE);
     if (cap !== null) patch.capFen = cap;
     const note = textAt(p.rows, r, c.note);
     if (note) patch.note = note;
