@@ -43,6 +43,10 @@ export function isCellError(v: unknown): v is CellError {
 
 /** 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(col: number): string {
+  return col >= 0 && col < FIRST_LETTERS.length ? FIRST_LETTERS[col] : lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col + 1;
   while (n > 0) {
@@ -63,6 +67,9 @@ export function columnIndex(letters: string): number {
   }
   return n - 1;
 }
+
+/** A–IV, built once: every finding names a cell, and tables rarely go further right. */
+const FIRST_LETTERS = Array.from({ length: 256 }, (_, c) => lettersOf(c));
 
 /** Zero-based {row, col} -> "E17". */
 export function toA1(row: number, col: number): string {

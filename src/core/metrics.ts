@@ -41,11 +41,13 @@ export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number
   }
   let spentFen = 0;
   let compliantFen = 0;
-  model.lines.forEach((l, i) => {
-    if (l.amountFen === null) return;
-    spentFen += l.amountFen;
-    if (!forbiddenLineIdx.has(i) && !unknownLineIdx.has(i)) compliantFen += l.amountFen;
-  });
+  // A plain loop: sums captured by a closure would box a new heap number per line.
+  for (let i = 0; i < model.lines.length; i++) {
+    const fen = model.lines[i].amountFen;
+    if (fen === null) continue;
+    spentFen += fen;
+    if (!forbiddenLineIdx.has(i) && !unknownLineIdx.has(i)) compliantFen += fen;
+  }
   const p = model.project;
   const executedFen = p.executedFen ?? (hasDisbursed ? disbursedFen : model.recipients.length ? approvedFen : null);
   const executionRate = p.budgetFen && p.budgetFen > 0 && executedFen !== null ? executedFen / p.budgetFen : null;

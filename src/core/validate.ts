@@ -89,11 +89,12 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const order = kept.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
   const findings = order.map((i) => renderFinding(kept[i], lang));
 
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
   const summary: Summary = {
-    errors: count("error"),
-    warnings: count("warning"),
-    infos: count("info"),
+    errors: counts.error,
+    warnings: counts.warning,
+    infos: counts.info,
     recipients: model.recipients.length,
     lines: model.lines.length,
     budget: model.project.budgetFen === null ? null : fenToYuanNumber(model.project.budgetFen),

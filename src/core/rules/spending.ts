@@ -53,9 +53,9 @@ export const scope: Rule = {
   codes: ["forbidden-category", "category-not-allowed-for-area", "unknown-category", "unclassified-line", "inferred-category", "paid-traffic"],
   check({ model, lines, emit }) {
     const trafficCat = model.scope.find((c) => c.name === PAID_TRAFFIC);
+    // Each finding reads l.cells.content itself: a cell position is built only for lines that yield one.
     model.lines.forEach((l, i) => {
       const cls = lines[i];
-      const at = l.cells.content;
       const recipient = l.recipientName;
       const raw = l.content;
       const amountFen = l.amountFen ?? undefined;
@@ -65,23 +65,23 @@ export const scope: Rule = {
       }
       const cat = cls.category;
       if (!cat) {
-        if (raw) emit("unclassified-line", at, { recipient, raw, amountFen });
+        if (raw) emit("unclassified-line", l.cells.content, { recipient, raw, amountFen });
         return;
       }
-      if (cls.inferred) emit("inferred-category", at, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword });
+      if (cls.inferred) emit("inferred-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword });
       if (cat.status === "forbidden") {
-        emit("forbidden-category", at, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword || undefined });
+        emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword || undefined });
         return;
       }
       if (cat.areas.length > 0 && cls.recipient >= 0) {
         const area = model.recipients[cls.recipient].area;
         if (!cat.areas.some((a) => normalizeName(a) === normalizeName(area))) {
-          emit("category-not-allowed-for-area", at, { recipient, raw, amountFen, category: cat.name, actual: area });
+          emit("category-not-allowed-for-area", l.cells.content, { recipient, raw, amountFen, category: cat.name, actual: area });
         }
       }
       if (cls.trafficKeyword) {
-        if (trafficCat?.status === "forbidden") emit("forbidden-category", at, { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: cls.trafficKeyword });
-        else emit("paid-traffic", at, { recipient, raw, amountFen, category: cat.name, keyword: cls.trafficKeyword });
+        if (trafficCat?.status === "forbidden") emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: cls.trafficKeyword });
+        else emit("paid-traffic", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: cls.trafficKeyword });
       }
     });
   },
