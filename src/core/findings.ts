@@ -1,5 +1,5 @@
 // Finding codes are a public contract (SPEC §3): kebab-case, never renamed.
-import type { CellPos, Severity } from "./types";
+import type { CellPos, Finding, Severity } from "./types";
 
 export const FINDING_SEVERITY = {
   "sheet-missing": "error",
@@ -81,10 +81,14 @@ export interface RawFinding {
   params: FindingParams;
 }
 
-/** Collects findings in one pass; rules never stop at the first. */
+/**
+ * Collects findings in one pass; rules never stop at the first. Each is rendered as it is added:
+ * its params and position then die young instead of living, with 60k others, to the end of the run.
+ */
 export class FindingSink {
-  readonly items: RawFinding[] = [];
+  readonly items: Finding[] = [];
+  constructor(private readonly render: (raw: RawFinding) => Finding) {}
   add(code: FindingCode, pos: CellPos, params: FindingParams = {}): void {
-    this.items.push({ code, pos, params });
+    this.items.push(this.render({ code, pos, params }));
   }
 }

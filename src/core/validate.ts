@@ -11,7 +11,7 @@ import { makeEmit, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
 import { PAID_TRAFFIC } from "./scope";
-import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
+import type { Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
 
 /** Bumped when a rule, default or scoring changes what a workbook yields. */
 export const RULESET_VERSION = "2026.11.1";
@@ -55,14 +55,14 @@ function clipTexts(p: FindingParams): FindingParams {
   return { ...p, recipient: clip(p.recipient), category: clip(p.category), keyword: clip(p.keyword), raw: clip(p.raw), actual: clip(p.actual), expected: clip(p.expected), list: clip(p.list), field: clip(p.field) };
 }
 
-function posKey(p: CellPos): string {
-  return `${p.sheet}|${p.row}|${p.col}`;
+function posKey(f: Finding): string {
+  return `${f.sheet}|${f.row}|${f.col}`;
 }
 
 export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}): ValidationResult {
   const config = opts.config ?? {};
   const lang = opts.lang ?? "zh";
-  const sink = new FindingSink();
+  const sink = new FindingSink((raw) => renderFinding(raw, lang));
   const model = parseWorkbook(wb, sink, config);
   const lines = classifyLines(model);
   const forbidden = new Set<number>();
@@ -81,13 +81,13 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   // A cell holding an error value gets cell-error and nothing else: whatever else a rule says about
   // it follows from the error.
-  const errorCells = new Set(sink.items.filter((x) => x.code === "cell-error").map((x) => posKey(x.pos)));
-  const kept = errorCells.size === 0 ? sink.items : sink.items.filter((raw) => raw.code === "cell-error" || !errorCells.has(posKey(raw.pos)));
+  const errorCells = new Set(sink.items.filter((x) => x.code === "cell-error").map(posKey));
+  const kept = errorCells.size === 0 ? sink.items : sink.items.filter((f) => f.code === "cell-error" || !errorCells.has(posKey(f)));
   // Order: severity, sheet, row, column, then emission order — one numeric key per finding.
-  const keys = kept.map((raw) =>
-    ((SEVERITY_ORDER[FINDING_SEVERITY[raw.code]] * 256 + Math.min(sheetOrder.get(raw.pos.sheet) ?? 255, 255)) * 2097152 + raw.pos.row) * 16384 + Math.min(raw.pos.col, 16383));
+  const keys = kept.map((f) =>
+    ((SEVERITY_ORDER[f.severity] * 256 + Math.min(sheetOrder.get(f.sheet) ?? 255, 255)) * 2097152 + f.row - 1) * 16384 + Math.min(f.col, 16383));
   const order = kept.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
-  const findings = order.map((i) => renderFinding(kept[i], lang));
+  const findings = order.map((i) => kept[i]);
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;

@@ -9,7 +9,8 @@ export const duplicateRecipients: Rule = {
     const byName = new Map<string, number>();
     const byCode = new Map<string, number>();
     for (const r of model.recipients) {
-      const code = r.creditCode.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+      // Codes are usually typed clean (digits and capitals): then there is nothing to normalise.
+      const code = /^[0-9A-Z]*$/.test(r.creditCode) ? r.creditCode : r.creditCode.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
       const firstByName = r.normName ? byName.get(r.normName) : undefined;
       const firstByCode = code ? byCode.get(code) : undefined;
       if (firstByName !== undefined) {

@@ -193,8 +193,13 @@ export const spendingDates: Rule = {
   check({ model, emit }) {
     const year = model.project.year;
     if (year === null) return;
+    // The year's bounds once, then a time comparison per line instead of getUTCFullYear().
+    const start = new Date(0).setUTCFullYear(year, 0, 1);
+    const end = new Date(0).setUTCFullYear(year + 1, 0, 1);
     for (const l of model.lines) {
-      if (l.date && l.date.getUTCFullYear() !== year) emit("date-outside-year", l.cells.date, { recipient: l.recipientName, actual: isoDate(l.date), expected: year });
+      if (!l.date) continue;
+      const t = l.date.getTime();
+      if (t < start || t >= end) emit("date-outside-year", l.cells.date, { recipient: l.recipientName, actual: isoDate(l.date), expected: year });
     }
   },
 };
