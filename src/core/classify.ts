@@ -1,10 +1,10 @@
 // Resolve each spending line's category (typed or by keyword) and its recipient, once.
 import { normalizeName } from "./parse/text";
 import { Classifier, PAID_TRAFFIC } from "./scope";
-import type { LineClass } from "./rules/context";
+import type { LineClasses } from "./rules/context";
 import type { ScopeCategory, WorkbookModel } from "./types";
 
-export function classifyLines(model: WorkbookModel): LineClass[] {
+export function classifyLines(model: WorkbookModel): LineClasses {
   const classifier = new Classifier(model.scope);
   const byName = new Map(model.scope.map((c) => [normalizeName(c.name), c]));
   // Typed categories repeat on most lines: normalise each distinct text once.
@@ -13,26 +13,48 @@ export function classifyLines(model: WorkbookModel): LineClass[] {
   model.recipients.forEach((r, i) => {
     if (r.normName && !recipientIdx.has(r.normName)) recipientIdx.set(r.normName, i);
   });
-  return model.lines.map((line) => {
-    const recipient = recipientIdx.get(line.normName) ?? -1;
-    let out: LineClass;
+  const n = model.lines.length;
+  // Sized once: pushing 100k entries would regrow (and copy) each array ~20 times.
+  const out: LineClasses = {
+    category: new Array<ScopeCategory | null>(n).fill(null),
+    keyword: new Array<string>(n).fill(""),
+    inferred: new Array<boolean>(n).fill(false),
+    unknownTyped: new Array<boolean>(n).fill(false),
+    trafficKeyword: new Array<string | null>(n).fill(null),
+    recipient: new Int32Array(n),
+  };
+  model.lines.forEach((line, i) => {
+    let category: ScopeCategory | null = null;
+    let keyword = "";
+    let inferred = false;
     if (line.category) {
-      let category = typed.get(line.category);
-      if (category === undefined) {
+      const known = typed.get(line.category);
+      if (known === undefined) {
         category = byName.get(normalizeName(line.category)) ?? null;
         typed.set(line.category, category);
+      } else {
+        category = known;
       }
-      out = { category, keyword: "", inferred: false, unknownTyped: category === null, trafficKeyword: null, recipient };
-    } else {
-      const hit = line.content ? classifier.classify(line.content) : null;
-      out = { category: hit?.category ?? null, keyword: hit?.keyword ?? "", inferred: hit !== null, unknownTyped: false, trafficKeyword: null, recipient };
+    } else if (line.content) {
+      const hit = classifier.classify(line.content);
+      if (hit) {
+        category = hit.category;
+        keyword = hit.keyword;
+        inferred = true;
+      }
     }
-    const cat = out.category;
-    if (cat && cat.status !== "forbidden" && (cat.name === PAID_TRAFFIC || cat.name === "推广营销")) {
-      out.trafficKeyword = cat.name === PAID_TRAFFIC ? cat.name : classifier.paidTraffic(line.content);
+    let trafficKeyword: string | null = null;
+    if (category && category.status !== "forbidden" && (category.name === PAID_TRAFFIC || category.name === "推广营销")) {
+      trafficKeyword = category.name === PAID_TRAFFIC ? category.name : classifier.paidTraffic(line.content);
     }
-    line.resolvedCategory = cat?.name ?? "";
-    line.keyword = out.keyword;
-    return out;
+    out.category[i] = category;
+    out.keyword[i] = keyword;
+    out.inferred[i] = inferred;
+    out.unknownTyped[i] = line.category !== "" && category === null;
+    out.trafficKeyword[i] = trafficKeyword;
+    out.recipient[i] = recipientIdx.get(line.normName) ?? -1;
+    line.resolvedCategory = category?.name ?? "";
+    line.keyword = keyword;
   });
+  return out;
 }

@@ -64,18 +64,18 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const lang = opts.lang ?? "zh";
   const sink = new FindingSink((raw) => renderFinding(raw, lang));
   const model = parseWorkbook(wb, sink, config);
-  const lines = classifyLines(model);
+  const classes = classifyLines(model);
   const forbidden = new Set<number>();
   const unknown = new Set<number>();
   // 购买流量 set to 否 forbids the paid-traffic lines of an allowed category (直通车 under 推广营销).
   const trafficForbidden = model.scope.some((c) => c.name === PAID_TRAFFIC && c.status === "forbidden");
-  lines.forEach((l, i) => {
-    if (l.category?.status === "forbidden" || (trafficForbidden && l.trafficKeyword)) forbidden.add(i);
-    if (l.recipient < 0) unknown.add(i);
-  });
+  for (let i = 0; i < model.lines.length; i++) {
+    if (classes.category[i]?.status === "forbidden" || (trafficForbidden && classes.trafficKeyword[i])) forbidden.add(i);
+    if (classes.recipient[i] < 0) unknown.add(i);
+  }
   const totals = computeTotals(model, forbidden, unknown);
   const scoring = score(model, totals, config);
-  const ctx: RuleContext = { model, config, lines, totals, scoring, emit: makeEmit(sink) };
+  const ctx: RuleContext = { model, config, classes, totals, scoring, emit: makeEmit(sink) };
   for (const rule of RULES) rule.check(ctx);
 
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));

@@ -4,21 +4,22 @@ import type { Totals } from "../metrics";
 import type { ScoringResult } from "../scoring";
 import type { CellPos, RuleConfig, ScopeCategory, WorkbookModel } from "../types";
 
-export interface LineClass {
-  category: ScopeCategory | null;
-  keyword: string;
-  inferred: boolean;
+/** Each spending line's class, by its index in model.lines: parallel arrays, no object per line. */
+export interface LineClasses {
+  category: (ScopeCategory | null)[];
+  keyword: string[];
+  inferred: boolean[];
   /** Typed category not found in the scope table. */
-  unknownTyped: boolean;
-  trafficKeyword: string | null;
+  unknownTyped: boolean[];
+  trafficKeyword: (string | null)[];
   /** Index of the recipient, -1 when unknown. */
-  recipient: number;
+  recipient: Int32Array;
 }
 
 export interface RuleContext {
   model: WorkbookModel;
   config: RuleConfig;
-  lines: LineClass[];
+  classes: LineClasses;
   totals: Totals;
   scoring: ScoringResult;
   emit(code: FindingCode, pos: CellPos | undefined, params?: FindingParams): void;

@@ -14,13 +14,13 @@ function limitOf(r: Recipient): { fen: number | null; field: "拨付金额" | "�
 export const recipientTotals: Rule = {
   name: "spending vs disbursement",
   codes: ["unknown-recipient", "spend-over-disbursed", "spend-under-disbursed", "no-spending"],
-  check({ model, lines, emit }) {
+  check({ model, classes, emit }) {
     const sums = new Array<number>(model.recipients.length).fill(0);
     const counts = new Array<number>(model.recipients.length).fill(0);
     const withAmount = new Array<number>(model.recipients.length).fill(0);
     const unreadable = new Array<boolean>(model.recipients.length).fill(false);
     model.lines.forEach((l, i) => {
-      const ri = lines[i].recipient;
+      const ri = classes.recipient[i];
       if (ri < 0) {
         // Without an allocation sheet every name would be unknown: sheet-missing says it once.
         if (l.recipientName && model.sheets.allocation) emit("unknown-recipient", l.cells.name, { recipient: l.recipientName });
@@ -51,37 +51,38 @@ export const recipientTotals: Rule = {
 export const scope: Rule = {
   name: "spending scope",
   codes: ["forbidden-category", "category-not-allowed-for-area", "unknown-category", "unclassified-line", "inferred-category", "paid-traffic"],
-  check({ model, lines, emit }) {
+  check({ model, classes, emit }) {
     const trafficCat = model.scope.find((c) => c.name === PAID_TRAFFIC);
     // Each finding reads l.cells.content itself: a cell position is built only for lines that yield one.
     model.lines.forEach((l, i) => {
-      const cls = lines[i];
       const recipient = l.recipientName;
       const raw = l.content;
       const amountFen = l.amountFen ?? undefined;
-      if (cls.unknownTyped) {
+      if (classes.unknownTyped[i]) {
         emit("unknown-category", l.cells.category, { recipient, raw: l.category, amountFen });
         return;
       }
-      const cat = cls.category;
+      const cat = classes.category[i];
       if (!cat) {
         if (raw) emit("unclassified-line", l.cells.content, { recipient, raw, amountFen });
         return;
       }
-      if (cls.inferred) emit("inferred-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword });
+      if (classes.inferred[i]) emit("inferred-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: classes.keyword[i] });
       if (cat.status === "forbidden") {
-        emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: cls.keyword || undefined });
+        emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: classes.keyword[i] || undefined });
         return;
       }
-      if (cat.areas.length > 0 && cls.recipient >= 0) {
-        const area = model.recipients[cls.recipient].area;
+      const ri = classes.recipient[i];
+      if (cat.areas.length > 0 && ri >= 0) {
+        const area = model.recipients[ri].area;
         if (!cat.areas.some((a) => normalizeName(a) === normalizeName(area))) {
           emit("category-not-allowed-for-area", l.cells.content, { recipient, raw, amountFen, category: cat.name, actual: area });
         }
       }
-      if (cls.trafficKeyword) {
-        if (trafficCat?.status === "forbidden") emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: cls.trafficKeyword });
-        else emit("paid-traffic", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: cls.trafficKeyword });
+      const trafficKeyword = classes.trafficKeyword[i];
+      if (trafficKeyword) {
+        if (trafficCat?.status === "forbidden") emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: trafficKeyword });
+        else emit("paid-traffic", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: trafficKeyword });
       }
     });
   },
@@ -90,14 +91,15 @@ export const scope: Rule = {
 export const categoryCaps: Rule = {
   name: "category caps",
   codes: ["category-cap-exceeded"],
-  check({ model, lines, emit }) {
+  check({ model, classes, emit }) {
     const capped = model.scope.filter((c) => c.capPercent !== null || c.capFen !== null);
     if (capped.length === 0) return;
     const sums = new Map<string, number>();
     model.lines.forEach((l, i) => {
-      const cls = lines[i];
-      if (cls.recipient < 0 || !cls.category || l.amountFen === null) return;
-      const key = `${cls.recipient}|${cls.category.name}`;
+      const ri = classes.recipient[i];
+      const cat = classes.category[i];
+      if (ri < 0 || !cat || l.amountFen === null) return;
+      const key = `${ri}|${cat.name}`;
       sums.set(key, (sums.get(key) ?? 0) + l.amountFen);
     });
     for (const [key, sum] of sums) {
