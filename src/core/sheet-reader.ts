@@ -126,7 +126,8 @@ function clampMerges(grid: SheetGrid): SheetGrid {
  * down over a spare row) does not make a row.
  */
 export function isUnusedRow(p: PreparedSheet, r: number): boolean {
-  return isEmptyRow(p.grid.rows[r]) || isEmptyRow(p.rows[r]);
+  // Without merges the spread rows are the grid's own: one look is enough.
+  return isEmptyRow(p.grid.rows[r]) || (p.rows !== p.grid.rows && isEmptyRow(p.rows[r]));
 }
 
 /** Signature and note lines under a form: 填表人：张三, 注：…, 联系电话：… */
@@ -167,7 +168,7 @@ export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, 
  * merged across the row.
  */
 export function totalKindAt(p: PreparedSheet, r: number): "subtotal" | "total" | null {
-  return totalKind(p.grid.rows[r] ?? []) ?? totalKind(p.rows[r] ?? []);
+  return totalKind(p.grid.rows[r] ?? []) ?? (p.rows !== p.grid.rows ? totalKind(p.rows[r] ?? []) : null);
 }
 
 export function textAt(rows: CellValue[][], r: number, c: number | undefined): string {

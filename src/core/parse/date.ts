@@ -4,6 +4,9 @@ import type { CellValue } from "../grid";
 /** Largest serial Excel accepts: 9999-12-31. */
 const MAX_SERIAL = 2958465;
 const DAY_MS = 86400000;
+/** 1900-01-01 and 10000-01-01 (UTC): the years utcDate accepts, as times. */
+const FIRST_DAY = Date.UTC(1900, 0, 1);
+const AFTER_LAST_DAY = new Date(0).setUTCFullYear(10000, 0, 1);
 
 function utcDate(y: number, m: number, d: number): Date | null {
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -50,7 +53,7 @@ export function parseDate(v: CellValue): Date | null {
     const t = v.getTime();
     if (Number.isNaN(t)) return null;
     // Readers give UTC midnight already: keep the cell's own Date (never mutated) instead of a copy.
-    if (t % DAY_MS === 0 && v.getUTCFullYear() >= 1900 && v.getUTCFullYear() <= 9999) return v;
+    if (t % DAY_MS === 0 && t >= FIRST_DAY && t < AFTER_LAST_DAY) return v;
     return utcDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
   // 20211220 typed as a number is far beyond the last serial (2958465): read it as yyyymmdd.
