@@ -153,12 +153,18 @@ function rowCells<F extends string>(sheet: string, cols: Partial<Record<F, numbe
 
 class NameCache {
   private readonly map = new Map<string, string>();
+  private last = "";
+  private lastNorm = "";
   get(name: string): string {
+    // A recipient's lines usually come together: the previous name first, then the map.
+    if (name === this.last) return this.lastNorm;
     let n = this.map.get(name);
     if (n === undefined) {
       n = normalizeName(name);
       this.map.set(name, n);
     }
+    this.last = name;
+    this.lastNorm = n;
     return n;
   }
 }
