@@ -334,7 +334,7 @@ function walkRows<F extends string>(
     }
     const hidden = p.hidden.has(r);
     if (hidden) rd.emit("hidden-row", sheet, r, 0);
-    amounts.fill(0);
+    for (let i = 0; i < amounts.length; i++) amounts[i] = 0;
     onRow(r, hidden, amounts);
     for (let i = 0; i < checks.length; i++) {
       const ch = checks[i];
