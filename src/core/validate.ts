@@ -90,7 +90,7 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const findings = order.map((i) => kept[i]);
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
+  findings.forEach((f) => counts[f.severity]++);
   const summary: Summary = {
     errors: counts.error,
     warnings: counts.warning,
