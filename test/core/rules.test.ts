@@ -149,6 +149,15 @@ describe("allocation", () => {
     const f = r.findings.find((x) => x.code === "allocation-over-budget")!;
     expect([f.amount, f.limit]).toEqual([300000, 200000]);
   });
+  it("a 合计 row is checked against its own column when an earlier money column is missing", () => {
+    const g = aWorkbook().build();
+    const alloc = g.sheets.find((x) => x.name === "资金分配")!;
+    alloc.rows = alloc.rows.map((row) => row.filter((_, c) => c !== 5)); // no 批复金额 column
+    alloc.rows.push(["合计", null, null, null, null, 300000]);
+    const r = validateWorkbook(g);
+    expect(pairs(r, "column-missing")).toEqual(["column-missing@资金分配!A1"]);
+    expect(none(r, "total-row-mismatch")).toBe(true);
+  });
   it("total-row-mismatch checks a 合计 row against the rows it closes", () => {
     const g = aWorkbook().build();
     const s = g.sheets.find((x) => x.name === "支出明细")!;

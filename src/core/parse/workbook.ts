@@ -291,6 +291,8 @@ const emptyRun = (): Run => ({ fen: 0, rows: 0, unreadable: false });
 interface TotalCheck {
   field: string;
   col: number;
+  /** Index of this column's amount in the array onRow fills (one slot per money column, present or not). */
+  slot: number;
   unit: AmountUnit;
   /** Every data row above. */
   all: Run;
@@ -320,8 +322,9 @@ function walkRows<F extends string>(
   if (!m.found) return;
   const sheet = p.grid.name;
   const checks: TotalCheck[] = moneyCols
-    .filter((mc) => m.cols[mc.field] !== undefined)
-    .map((mc) => ({ field: mc.label, col: m.cols[mc.field] as number, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
+    .map((mc, slot) => ({ mc, slot }))
+    .filter(({ mc }) => m.cols[mc.field] !== undefined)
+    .map(({ mc, slot }) => ({ field: mc.label, col: m.cols[mc.field] as number, slot, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
   const headerCols = Object.values(m.cols) as number[];
   // onRow writes each money column's amount here (0 when none): one array for the whole sheet.
   const amounts = moneyCols.map(() => 0);
@@ -339,9 +342,9 @@ function walkRows<F extends string>(
     for (let i = 0; i < checks.length; i++) {
       const ch = checks[i];
       const bad = rd.isUnreadable(sheet, r, ch.col);
-      addToRun(ch.all, amounts[i], bad);
-      addToRun(ch.block, amounts[i], bad);
-      addToRun(ch.segment, amounts[i], bad);
+      addToRun(ch.all, amounts[ch.slot], bad);
+      addToRun(ch.block, amounts[ch.slot], bad);
+      addToRun(ch.segment, amounts[ch.slot], bad);
     }
   }
 }
