@@ -1,6 +1,8 @@
 // Fixture builders for engine tests: aWorkbook().withRecipient(...).withLine(...).build()
 import { makeCreditCode } from "../../src/core/parse/credit-code";
 import type { CellValue, SheetGrid, WorkbookGrids } from "../../src/core/grid";
+import type { RuleConfig, ValidationResult } from "../../src/core/types";
+import { validateWorkbook } from "../../src/core/validate";
 
 export interface RecipientSpec {
   district?: string;
@@ -24,7 +26,9 @@ export interface LineSpec {
 
 export type IndicatorRow = [string, string, string, CellValue, CellValue, CellValue, string?, string?, string?];
 
-const d = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
+/** A date cell as readers give it: UTC midnight. */
+export const utcDay = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
+const d = utcDay;
 
 export class WorkbookBuilder {
   info: [string, CellValue][] = [
@@ -131,4 +135,22 @@ export class WorkbookBuilder {
 
 export function aWorkbook(): WorkbookBuilder {
   return WorkbookBuilder.sample();
+}
+
+/** Validates a builder or ready grids with an optional rule config. */
+export function run(b: WorkbookBuilder | WorkbookGrids, config: RuleConfig = {}): ValidationResult {
+  return validateWorkbook(b instanceof WorkbookBuilder ? b.build() : b, { config });
+}
+
+/** Findings as "code@cell", optionally of one code: what tests assert on. */
+export function pairs(r: ValidationResult, code?: string): string[] {
+  return r.findings.filter((f) => !code || f.code === code).map((f) => `${f.code}@${f.cell}`);
+}
+
+/** Every number in a JSON-able value, recursively. */
+export function numbersIn(v: unknown, out: number[] = []): number[] {
+  if (typeof v === "number") out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => numbersIn(x, out));
+  else if (v && typeof v === "object") Object.values(v).forEach((x) => numbersIn(x, out));
+  return out;
 }

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { CellError, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from "../../src/core/grid";
 import { toJsonReport } from "../../src/core/report";
 import { validateWorkbook } from "../../src/core/validate";
+import { numbersIn } from "./builders";
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -51,12 +52,6 @@ const project: fc.Arbitrary<SheetGrid> = fc.tuple(fc.boolean(), fc.array(fc.tupl
 const workbook: fc.Arbitrary<WorkbookGrids> = fc.tuple(project, table("资金分配"), table("支出明细"), table("支出范围"), table("绩效指标"), fc.boolean())
   .map(([p, a, s, sc, ind, withScope]) => ({ sheets: withScope ? [p, a, s, sc, ind] : [p, a, s, ind] }));
 
-function numbersIn(v: unknown, out: number[] = []): number[] {
-  if (typeof v === "number") out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => numbersIn(x, out));
-  else if (v && typeof v === "object") Object.values(v).forEach((x) => numbersIn(x, out));
-  return out;
-}
 
 describe("engine invariants on hostile workbooks", () => {
   it("never throws; finite numbers; findings on existing sheets; one finding per error cell; yuan with 2 decimals", () => {

@@ -2,25 +2,11 @@
 // values, odd amounts and dates, long and tricky texts. Assertions are (code, cell) pairs or values.
 import { CellError, type CellValue, type SheetGrid, type WorkbookGrids } from "../../src/core/grid";
 import { toJsonReport } from "../../src/core/report";
-import { validateWorkbook } from "../../src/core/validate";
 import type { ValidationResult } from "../../src/core/types";
-import { aWorkbook, WorkbookBuilder } from "./builders";
+import { aWorkbook, numbersIn, pairs, run, utcDay as d, WorkbookBuilder } from "./builders";
 
-const run = (b: WorkbookBuilder | WorkbookGrids, config = {}): ValidationResult =>
-  validateWorkbook(b instanceof WorkbookBuilder ? b.build() : b, { config });
-const pairs = (r: ValidationResult, code?: string): string[] =>
-  r.findings.filter((f) => !code || f.code === code).map((f) => `${f.code}@${f.cell}`);
 const problems = (r: ValidationResult): string[] => r.findings.filter((f) => f.severity !== "info").map((f) => `${f.code}@${f.cell}`);
 const sheetOf = (g: WorkbookGrids, name: string): SheetGrid => g.sheets.find((s) => s.name === name)!;
-const d = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
-
-/** Every number in a JSON-able value, recursively. */
-function numbersIn(v: unknown, out: number[] = []): number[] {
-  if (typeof v === "number") out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => numbersIn(x, out));
-  else if (v && typeof v === "object") Object.values(v).forEach((x) => numbersIn(x, out));
-  return out;
-}
 
 describe("header rows", () => {
   it("headers on row 7 after a title block", () => {

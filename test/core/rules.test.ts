@@ -2,14 +2,10 @@
 import { CellError } from "../../src/core/grid";
 import { validateWorkbook } from "../../src/core/validate";
 import type { ValidationResult } from "../../src/core/types";
-import { aWorkbook, WorkbookBuilder } from "./builders";
+import { aWorkbook, pairs, run, utcDay as d, WorkbookBuilder } from "./builders";
 
-const run = (b: WorkbookBuilder, config = {}): ValidationResult => validateWorkbook(b.build(), { config });
-const pairs = (r: ValidationResult, code?: string): string[] =>
-  r.findings.filter((f) => !code || f.code === code).map((f) => `${f.code}@${f.cell}`);
 const has = (r: ValidationResult, code: string, cell: string): boolean => pairs(r, code).includes(`${code}@${cell}`);
 const none = (r: ValidationResult, code: string): boolean => pairs(r, code).length === 0;
-const d = (y: number, m: number, day: number): Date => new Date(Date.UTC(y, m - 1, day));
 
 describe("the clean sample", () => {
   const r = run(aWorkbook());
