@@ -18,8 +18,8 @@ export function classifyLines(model: WorkbookModel): LineClasses {
   const out: LineClasses = {
     category: new Array<ScopeCategory | null>(n).fill(null),
     keyword: new Array<string>(n).fill(""),
-    inferred: new Array<boolean>(n).fill(false),
-    unknownTyped: new Array<boolean>(n).fill(false),
+    inferred: new Uint8Array(n),
+    unknownTyped: new Uint8Array(n),
     trafficKeyword: new Array<string | null>(n).fill(null),
     recipient: new Int32Array(n),
   };
@@ -49,8 +49,8 @@ export function classifyLines(model: WorkbookModel): LineClasses {
     }
     out.category[i] = category;
     out.keyword[i] = keyword;
-    out.inferred[i] = inferred;
-    out.unknownTyped[i] = line.category !== "" && category === null;
+    out.inferred[i] = inferred ? 1 : 0;
+    out.unknownTyped[i] = line.category !== "" && category === null ? 1 : 0;
     out.trafficKeyword[i] = trafficKeyword;
     out.recipient[i] = recipientIdx.get(line.normName) ?? -1;
     line.resolvedCategory = category?.name ?? "";

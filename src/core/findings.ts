@@ -75,20 +75,14 @@ export interface FindingParams {
   otherRow?: number;
 }
 
-export interface RawFinding {
-  code: FindingCode;
-  pos: CellPos;
-  params: FindingParams;
-}
-
 /**
  * Collects findings in one pass; rules never stop at the first. Each is rendered as it is added:
  * its params and position then die young instead of living, with 60k others, to the end of the run.
  */
 export class FindingSink {
   readonly items: Finding[] = [];
-  constructor(private readonly render: (raw: RawFinding) => Finding) {}
+  constructor(private readonly render: (code: FindingCode, pos: CellPos, params: FindingParams) => Finding) {}
   add(code: FindingCode, pos: CellPos, params: FindingParams = {}): void {
-    this.items.push(this.render({ code, pos, params }));
+    this.items.push(this.render(code, pos, params));
   }
 }

@@ -1,7 +1,7 @@
 // One pass over a workbook: parse, classify, score, run every rule, render messages.
 import { classifyLines } from "./classify";
-import { FINDING_SEVERITY, FindingSink, type FindingParams, type RawFinding } from "./findings";
-import { cellRef, type WorkbookGrids } from "./grid";
+import { FINDING_SEVERITY, FindingSink, type FindingCode, type FindingParams } from "./findings";
+import { columnLetter, type WorkbookGrids } from "./grid";
 import { enUS } from "./messages/en-US";
 import { fenToYuanNumber } from "./messages/format";
 import { zhCN } from "./messages/zh-CN";
@@ -11,36 +11,71 @@ import { makeEmit, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
 import { PAID_TRAFFIC } from "./scope";
-import type { Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
+import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
 
 /** Bumped when a rule, default or scoring changes what a workbook yields. */
 export const RULESET_VERSION = "2026.11.1";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function renderFinding(raw: RawFinding, lang: Lang): Finding {
-  const p = raw.params;
-  const catalogue = lang === "en" ? enUS : zhCN;
-  const f: Finding = {
-    code: raw.code,
-    severity: FINDING_SEVERITY[raw.code],
-    message: catalogue[raw.code](clipTexts(p)),
-    sheet: raw.pos.sheet,
-    cell: cellRef(raw.pos.sheet, raw.pos.row, raw.pos.col),
-    row: raw.pos.row + 1,
-    col: raw.pos.col,
-  };
-  if (p.recipient) f.recipient = p.recipient;
-  if (p.category) f.category = p.category;
-  if (p.keyword) f.keyword = p.keyword;
-  if (p.amountFen !== undefined) f.amount = fenToYuanNumber(p.amountFen);
-  if (p.limitFen !== undefined) f.limit = fenToYuanNumber(p.limitFen);
-  const expected = p.expectedFen !== undefined ? fenToYuanNumber(p.expectedFen) : p.expected;
-  const actual = p.actualFen !== undefined ? fenToYuanNumber(p.actualFen) : p.actual;
-  if (expected !== undefined) f.expected = expected;
-  if (actual !== undefined) f.actual = actual;
-  if (p.raw !== undefined) f.raw = p.raw;
-  return f;
+/**
+ * Messages that quote only the category and the keyword, so every line sharing them gets one string:
+ * at 100k lines these are most findings (63k inferred-category infos), and a template per finding
+ * was ~5 short-lived strings kept alive to the end of the run. The key names every param the
+ * message reads; test/core/messages.test.ts checks no other param changes the text.
+ */
+export const SHARED_MESSAGE_KEYS: Partial<Record<FindingCode, (p: FindingParams) => string>> = {
+  "inferred-category": (p) => `${p.keyword ?? ""}\u0000${p.category ?? ""}`,
+};
+
+/** Renders findings for one run: caches what repeats (cell address prefixes, shared messages). */
+export class FindingRenderer {
+  private readonly catalogue;
+  /** Sheet -> column -> "支出明细!C": a finding's address is then one concatenation. */
+  private readonly prefixes = new Map<string, string[]>();
+  private readonly shared = new Map<string, string>();
+
+  constructor(lang: Lang) {
+    this.catalogue = lang === "en" ? enUS : zhCN;
+  }
+
+  private cell(sheet: string, row: number, col: number): string {
+    let cols = this.prefixes.get(sheet);
+    if (!cols) this.prefixes.set(sheet, (cols = []));
+    const prefix = (cols[col] ??= `${sheet}!${columnLetter(col)}`);
+    return prefix + (row + 1);
+  }
+
+  private message(code: FindingCode, p: FindingParams): string {
+    const keyOf = SHARED_MESSAGE_KEYS[code];
+    if (!keyOf) return this.catalogue[code](clipTexts(p));
+    const key = keyOf(p);
+    let m = this.shared.get(key);
+    if (m === undefined) this.shared.set(key, (m = this.catalogue[code](clipTexts(p))));
+    return m;
+  }
+
+  render(code: FindingCode, pos: CellPos, p: FindingParams): Finding {
+    // Every field in one literal, absent ones undefined: one fixed shape for all findings, no
+    // property array grown per optional field (JSON writers and toJsonFinding skip undefined).
+    return {
+      code,
+      severity: FINDING_SEVERITY[code],
+      message: this.message(code, p),
+      sheet: pos.sheet,
+      cell: this.cell(pos.sheet, pos.row, pos.col),
+      row: pos.row + 1,
+      col: pos.col,
+      recipient: p.recipient || undefined,
+      category: p.category || undefined,
+      keyword: p.keyword || undefined,
+      amount: p.amountFen !== undefined ? fenToYuanNumber(p.amountFen) : undefined,
+      limit: p.limitFen !== undefined ? fenToYuanNumber(p.limitFen) : undefined,
+      expected: p.expectedFen !== undefined ? fenToYuanNumber(p.expectedFen) : p.expected,
+      actual: p.actualFen !== undefined ? fenToYuanNumber(p.actualFen) : p.actual,
+      raw: p.raw,
+    };
+  }
 }
 
 /** Longest quoted text in a message: a 32,767-character 支出内容 must not make a message longer than a cell holds. */
@@ -62,7 +97,8 @@ function posKey(f: Finding): string {
 export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}): ValidationResult {
   const config = opts.config ?? {};
   const lang = opts.lang ?? "zh";
-  const sink = new FindingSink((raw) => renderFinding(raw, lang));
+  const renderer = new FindingRenderer(lang);
+  const sink = new FindingSink((code, pos, params) => renderer.render(code, pos, params));
   const model = parseWorkbook(wb, sink, config);
   const classes = classifyLines(model);
   const forbidden = new Set<number>();

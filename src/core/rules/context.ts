@@ -8,9 +8,10 @@ import type { CellPos, RuleConfig, ScopeCategory, WorkbookModel } from "../types
 export interface LineClasses {
   category: (ScopeCategory | null)[];
   keyword: string[];
-  inferred: boolean[];
-  /** Typed category not found in the scope table. */
-  unknownTyped: boolean[];
+  /** 1 when the category was inferred from a keyword. */
+  inferred: Uint8Array;
+  /** 1 when a typed category is not found in the scope table. */
+  unknownTyped: Uint8Array;
   trafficKeyword: (string | null)[];
   /** Index of the recipient, -1 when unknown. */
   recipient: Int32Array;

@@ -118,42 +118,41 @@ export const categoryCaps: Rule = {
   },
 };
 
-/** FNV-1a over a string, continuing from h. */
+/** FNV-1a over a string, continuing from h; a signed int32 (a small integer to V8, never boxed). */
 function fnv(s: string, h: number): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
+  return h | 0;
 }
 
+const FNV_OFFSET = 2166136261 | 0;
+
 /**
- * Line indices in an open-addressing hash table (one Int32Array, linear probing): with 100k lines a
- * Map costs an entry per line and its rehashing, and most lookups miss. The caller hashes and says
- * what "the same" means; a hash collision only costs one extra comparison.
+ * Line indices in an open-addressing hash table (linear probing): with 100k lines a Map costs an
+ * entry per line and its rehashing, and most lookups miss. Each slot is two int32s side by side,
+ * the line index + 1 (0 = empty) and its full hash, so a probe touches one cache line. The caller
+ * hashes and says what "the same" means; a hash collision only costs one extra comparison.
  */
 class LineIndex {
-  /** Line index + 1; 0 is an empty slot. */
-  private readonly slots: Int32Array;
-  /** The full hash of each slot's line: most probes end here, without comparing lines. */
-  private readonly hashes: Int32Array;
+  private readonly table: Int32Array;
   private readonly mask: number;
 
   constructor(lines: number) {
     let size = 16;
     while (size < lines * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.table = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
   /** The stored line that is the same as line i, else -1 after storing i. */
   firstOrAdd(hash: number, i: number, same: (stored: number, i: number) => boolean): number {
-    const h = hash | 0;
-    let s = h & this.mask;
-    for (let j = this.slots[s]; j !== 0; j = this.slots[s]) {
-      if (this.hashes[s] === h && same(j - 1, i)) return j - 1;
+    const t = this.table;
+    let s = hash & this.mask;
+    for (let j = t[2 * s]; j !== 0; j = t[2 * s]) {
+      if (t[2 * s + 1] === hash && same(j - 1, i)) return j - 1;
       s = (s + 1) & this.mask;
     }
-    this.slots[s] = i + 1;
-    this.hashes[s] = h;
+    t[2 * s] = i + 1;
+    t[2 * s + 1] = hash;
     return -1;
   }
 }
@@ -176,13 +175,13 @@ export const duplicates: Rule = {
       if (l.source !== "sheet") return;
       const v = l.voucher.trim();
       if (v) {
-        const first = vouchers.firstOrAdd(fnv(v, 2166136261), i, sameVoucher);
+        const first = vouchers.firstOrAdd(fnv(v, FNV_OFFSET), i, sameVoucher);
         if (first >= 0 && (ls[first].normName !== l.normName || ls[first].amountFen !== l.amountFen)) {
           emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
         }
       }
-      const h = fnv(l.content, fnv(l.normName, 2166136261));
-      const key = Math.imul(h ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1);
+      const h = fnv(l.content, fnv(l.normName, FNV_OFFSET));
+      const key = (Math.imul(h ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1)) | 0;
       const twin = identical.firstOrAdd(key, i, sameLine);
       if (twin >= 0) emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
     });
