@@ -1,11 +1,22 @@
 // Locating input sheets and their header rows, and walking data rows (SPEC §1).
 import { CellError, gridWidth, isBlank, spreadMerges, type CellValue, type SheetGrid, type WorkbookGrids } from "./grid";
-import { normalizeHeader, toText } from "./parse/text";
+import { isSquashed, normalizeHeader, toText } from "./parse/text";
 import type { ColumnDef, SheetDef } from "./schema";
 import type { AmountUnit } from "./types";
 
 const HEADER_SCAN_ROWS = 10;
 const TOTAL_WORDS = new Set(["合计", "小计", "总计", "total", "subtotal", "grandtotal", "总合计"]);
+/**
+ * A CJK unified ideograph (U+4E00–U+9FFF) has no compatibility form, so NFKC, squashing and header
+ * keys all keep it as the text's first character: data rows are rejected on that one character.
+ */
+function leadingIdeograph(v: string): string | null {
+  const c = v.charCodeAt(0);
+  return c >= 0x4e00 && c <= 0x9fff ? v[0] : null;
+}
+const TOTAL_LEADS = new Set(["合", "小", "总"]);
+/** What a squashed text keying to one of TOTAL_WORDS starts with. */
+const TOTAL_START = /^(?:合计|小计|总计|总合计|total|subtotal|grandtotal)/;
 
 export function headerKey(s: string): string {
   return normalizeHeader(s).key;
@@ -92,6 +103,10 @@ export function totalKind(row: CellValue[]): "subtotal" | "total" | null {
     if (isBlank(v)) continue;
     // The longest total word with spaces and a colon fits in 24 characters: skip normalising data.
     if (typeof v !== "string" || v.length > 24) return null;
+    // A name or content is rejected without normalising: on its first character, or (squashed text
+    // keys to a prefix of itself) on how it starts.
+    const lead = leadingIdeograph(v);
+    if ((lead !== null && !TOTAL_LEADS.has(lead)) || (isSquashed(v) && !TOTAL_START.test(v))) return null;
     const k = headerKey(v).replace(/[:：]$/, "");
     if (!TOTAL_WORDS.has(k)) return null;
     return k === "小计" || k === "subtotal" ? "subtotal" : "total";
@@ -132,6 +147,8 @@ export function isUnusedRow(p: PreparedSheet, r: number): boolean {
 
 /** Signature and note lines under a form: 填表人：张三, 注：…, 联系电话：… */
 const NOTE_LABEL = /^(注|附注|说明|填表人|制表人|填报人|审核人|复核人|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|填报日期|填表日期|制表日期|填报单位)[0-9]*[:：]/;
+/** The first characters of NOTE_LABEL's labels. */
+const NOTE_LEADS = new Set(["注", "附", "说", "填", "制", "审", "复", "负", "单", "财", "经", "联"]);
 
 /**
  * A footer line of the form (its first non-empty cell is text like 填表人：张三 or 注：…): not data.
@@ -141,7 +158,10 @@ export function isNoteRow(p: PreparedSheet, r: number): boolean {
   for (const v of p.grid.rows[r] ?? []) {
     if (isBlank(v)) continue;
     // A label ends in a colon: text without one is data, whatever else it says.
-    return typeof v === "string" && (v.includes(":") || v.includes("：") || v.includes("﹕")) && NOTE_LABEL.test(v.normalize("NFKC").replace(/\s+/g, ""));
+    if (typeof v !== "string") return false;
+    const lead = leadingIdeograph(v);
+    if (lead !== null && !NOTE_LEADS.has(lead)) return false;
+    return (v.includes(":") || v.includes("：") || v.includes("﹕")) && NOTE_LABEL.test(v.normalize("NFKC").replace(/\s+/g, ""));
   }
   return false;
 }
@@ -152,14 +172,35 @@ export function isNoteRow(p: PreparedSheet, r: number): boolean {
  */
 export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>, cols: number[] = Object.values(m.cols) as number[]): boolean {
   if (r === m.row) return false;
+  const keys = headerKeysOf(p, m);
   let n = 0;
   for (const c of cols) {
-    const h = p.rows[m.row]?.[c];
+    const k = keys.get(c);
     const v = p.rows[r]?.[c];
-    if (typeof h !== "string" || typeof v !== "string" || headerKey(h) !== headerKey(v)) return false;
+    // Most data is rejected unnormalised: on its first character, or (squashed text keys to a
+    // prefix of itself) on how it starts.
+    if (k === undefined || typeof v !== "string") return false;
+    const lead = leadingIdeograph(v);
+    if ((lead !== null && lead !== k[0]) || (isSquashed(v) && !v.startsWith(k)) || headerKey(v) !== k) return false;
     n++;
   }
   return n > 1;
+}
+
+/** The header row's cell keys, once per sheet and header (every data row is compared with them). */
+const headerKeyCache = new WeakMap<HeaderMatch<string>, Map<number, string>>();
+
+function headerKeysOf<F extends string>(p: PreparedSheet, m: HeaderMatch<F>): Map<number, string> {
+  let keys = headerKeyCache.get(m);
+  if (!keys) {
+    keys = new Map();
+    for (const c of Object.values(m.cols) as number[]) {
+      const h = p.rows[m.row]?.[c];
+      if (typeof h === "string") keys.set(c, headerKey(h));
+    }
+    headerKeyCache.set(m, keys);
+  }
+  return keys;
 }
 
 /**

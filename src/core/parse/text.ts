@@ -45,6 +45,11 @@ function lowerAscii(s: string): string {
  */
 const ALREADY_SQUASHED = /^[\u4e00-\u9fff!-@[-~]*$/;
 
+/** squash(s) === s: then a header key made from s is a prefix of s (only trailing units and * go). */
+export function isSquashed(s: string): boolean {
+  return ALREADY_SQUASHED.test(s);
+}
+
 function squash(s: string): string {
   if (ALREADY_SQUASHED.test(s)) return s;
   return lowerAscii(unifyBrackets(s.normalize("NFKC")).replace(/\s+/gu, ""));

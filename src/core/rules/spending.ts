@@ -118,10 +118,24 @@ export const categoryCaps: Rule = {
   },
 };
 
-/** FNV-1a over a string, continuing from h; a signed int32 (a small integer to V8, never boxed). */
+/**
+ * FNV-1a over a string two UTF-16 units per step, continuing from h; a signed int32 (a small
+ * integer to V8, never boxed). Weaker than FNV over bytes, so the table index goes through mix();
+ * every hit is verified anyway.
+ */
 function fnv(s: string, h: number): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  const n = s.length - 1;
+  let i = 0;
+  for (; i < n; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), 16777619);
+  if (i === n) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h | 0;
+}
+
+/** MurmurHash3's finaliser: spreads every input bit over the low bits the table index uses. */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }
 
 const FNV_OFFSET = 2166136261 | 0;
@@ -165,24 +179,31 @@ export const duplicates: Rule = {
     // First line per voucher, and identical lines: hashed, verified on a hit.
     const vouchers = new LineIndex(ls.length);
     const identical = new LineIndex(ls.length);
-    const sameVoucher = (a: number, b: number): boolean => ls[a].voucher.trim() === ls[b].voucher.trim();
+    // Line vouchers are trimmed cell text already.
+    const sameVoucher = (a: number, b: number): boolean => ls[a].voucher === ls[b].voucher;
     const sameLine = (i: number, j: number): boolean => {
       const a = ls[i];
       const b = ls[j];
       return a.normName === b.normName && a.content === b.content && a.amountFen === b.amountFen && (a.date?.getTime() ?? null) === (b.date?.getTime() ?? null);
     };
+    // A recipient's lines usually come together: its name is hashed once per run of lines.
+    let lastName = "";
+    let nameHash = FNV_OFFSET;
     ls.forEach((l, i) => {
       if (l.source !== "sheet") return;
-      const v = l.voucher.trim();
+      const v = l.voucher;
       if (v) {
-        const first = vouchers.firstOrAdd(fnv(v, FNV_OFFSET), i, sameVoucher);
+        const first = vouchers.firstOrAdd(mix(fnv(v, FNV_OFFSET)), i, sameVoucher);
         if (first >= 0 && (ls[first].normName !== l.normName || ls[first].amountFen !== l.amountFen)) {
           emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
         }
       }
-      const h = fnv(l.content, fnv(l.normName, FNV_OFFSET));
-      const key = (Math.imul(h ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1)) | 0;
-      const twin = identical.firstOrAdd(key, i, sameLine);
+      if (l.normName !== lastName) {
+        lastName = l.normName;
+        nameHash = fnv(lastName, FNV_OFFSET);
+      }
+      const h = Math.imul(fnv(l.content, nameHash) ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1);
+      const twin = identical.firstOrAdd(mix(h), i, sameLine);
       if (twin >= 0) emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
     });
   },
