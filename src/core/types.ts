@@ -77,7 +77,11 @@ export interface SpendingLine {
   /** Category after classification; "" when unclassified. */
   resolvedCategory: string;
   keyword: string;
-  cells: Partial<Record<SpendingField, CellPos>>;
+  /**
+   * Column of each field's cell in the line's row of `sheet`; one object shared by all lines of a
+   * sheet (see lineCell): a line carries no position object of its own.
+   */
+  cols: Readonly<Partial<Record<SpendingField, number>>>;
 }
 
 export type TargetOp = ">=" | "<=" | ">" | "<" | "=" | "rank";

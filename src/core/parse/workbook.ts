@@ -408,7 +408,6 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
   const s = grid.name;
   const c = m.cols;
   const lines: SpendingLine[] = [];
-  const cellsOf = rowCells<SpendingField>(s, c);
   const names = new NameCache();
   const unreadableLines = new Set<number>();
   walkRows(rd, p, m, [{ field: "amount", label: "金额" }], project.unit, (r, hidden, amounts) => {
@@ -421,7 +420,7 @@ function parseSpending(wb: WorkbookGrids, rd: Reader, project: Project): { lines
       sheet: s, row: r, recipientName: name, normName: names.get(name), content,
       category: textAt(rows, r, c.category), amountFen, date: rd.date(s, rows, r, c.date, name),
       voucher: textAt(rows, r, c.voucher), note: textAt(rows, r, c.note), source: "sheet", hidden,
-      resolvedCategory: "", keyword: "", cells: cellsOf(r),
+      resolvedCategory: "", keyword: "", cols: c,
     });
     amounts[0] = amountFen ?? 0;
   });
@@ -439,11 +438,14 @@ function detailLines(recipients: Recipient[], lines: SpendingLine[], project: Pr
     if (!rec.detailText || withLines.has(rec.normName)) continue;
     const cell = rec.cells.detail;
     if (!cell) continue;
+    // The line's text and amount are the 明细说明 cell; its name is the recipient's, in the same row.
+    const cols: Partial<Record<SpendingField, number>> = { content: cell.col, amount: cell.col };
+    if (rec.cells.name) cols.name = rec.cells.name.col;
     for (const item of splitDetail(rec.detailText, project.unit)) {
       out.push({
         sheet: cell.sheet, row: cell.row, recipientName: rec.name, normName: rec.normName, content: item.content,
         category: "", amountFen: item.fen, date: null, voucher: "", note: item.raw, source: "detail", hidden: rec.hidden,
-        resolvedCategory: "", keyword: "", cells: { name: rec.cells.name, content: cell, amount: cell },
+        resolvedCategory: "", keyword: "", cols,
       });
     }
   }

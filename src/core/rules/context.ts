@@ -2,7 +2,13 @@
 import type { FindingCode, FindingParams, FindingSink } from "../findings";
 import type { Totals } from "../metrics";
 import type { ScoringResult } from "../scoring";
-import type { CellPos, RuleConfig, ScopeCategory, WorkbookModel } from "../types";
+import type { CellPos, RuleConfig, ScopeCategory, SpendingField, SpendingLine, WorkbookModel } from "../types";
+
+/** Where a line's field is: made when a rule reports it, none when the sheet has no such column. */
+export function lineCell(l: SpendingLine, field: SpendingField): CellPos | undefined {
+  const col = l.cols[field];
+  return col === undefined ? undefined : { sheet: l.sheet, row: l.row, col };
+}
 
 /** Each spending line's class, by its index in model.lines: parallel arrays, no object per line. */
 export interface LineClasses {

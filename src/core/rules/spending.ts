@@ -3,7 +3,7 @@ import { normalizeName } from "../parse/text";
 import { PAID_TRAFFIC } from "../scope";
 import type { Recipient } from "../types";
 import { isoDate } from "./allocation";
-import type { Rule } from "./context";
+import { lineCell, type Rule } from "./context";
 
 /** Where a recipient's money is checked: 拨付金额 when given, else 批复金额. */
 function limitOf(r: Recipient): { fen: number | null; field: "拨付金额" | "批复金额"; cell: Recipient["cells"]["approved"] } {
@@ -23,7 +23,7 @@ export const recipientTotals: Rule = {
       const ri = classes.recipient[i];
       if (ri < 0) {
         // Without an allocation sheet every name would be unknown: sheet-missing says it once.
-        if (l.recipientName && model.sheets.allocation) emit("unknown-recipient", l.cells.name, { recipient: l.recipientName });
+        if (l.recipientName && model.sheets.allocation) emit("unknown-recipient", lineCell(l, "name"), { recipient: l.recipientName });
         return;
       }
       counts[ri]++;
@@ -53,36 +53,36 @@ export const scope: Rule = {
   codes: ["forbidden-category", "category-not-allowed-for-area", "unknown-category", "unclassified-line", "inferred-category", "paid-traffic"],
   check({ model, classes, emit }) {
     const trafficCat = model.scope.find((c) => c.name === PAID_TRAFFIC);
-    // Each finding reads l.cells.content itself: a cell position is built only for lines that yield one.
+    // Each finding asks lineCell for its position: one is built only for lines that yield a finding.
     model.lines.forEach((l, i) => {
       const recipient = l.recipientName;
       const raw = l.content;
       const amountFen = l.amountFen ?? undefined;
       if (classes.unknownTyped[i]) {
-        emit("unknown-category", l.cells.category, { recipient, raw: l.category, amountFen });
+        emit("unknown-category", lineCell(l, "category"), { recipient, raw: l.category, amountFen });
         return;
       }
       const cat = classes.category[i];
       if (!cat) {
-        if (raw) emit("unclassified-line", l.cells.content, { recipient, raw, amountFen });
+        if (raw) emit("unclassified-line", lineCell(l, "content"), { recipient, raw, amountFen });
         return;
       }
-      if (classes.inferred[i]) emit("inferred-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: classes.keyword[i] });
+      if (classes.inferred[i]) emit("inferred-category", lineCell(l, "content"), { recipient, raw, amountFen, category: cat.name, keyword: classes.keyword[i] });
       if (cat.status === "forbidden") {
-        emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: classes.keyword[i] || undefined });
+        emit("forbidden-category", lineCell(l, "content"), { recipient, raw, amountFen, category: cat.name, keyword: classes.keyword[i] || undefined });
         return;
       }
       const ri = classes.recipient[i];
       if (cat.areas.length > 0 && ri >= 0) {
         const area = model.recipients[ri].area;
         if (!cat.areas.some((a) => normalizeName(a) === normalizeName(area))) {
-          emit("category-not-allowed-for-area", l.cells.content, { recipient, raw, amountFen, category: cat.name, actual: area });
+          emit("category-not-allowed-for-area", lineCell(l, "content"), { recipient, raw, amountFen, category: cat.name, actual: area });
         }
       }
       const trafficKeyword = classes.trafficKeyword[i];
       if (trafficKeyword) {
-        if (trafficCat?.status === "forbidden") emit("forbidden-category", l.cells.content, { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: trafficKeyword });
-        else emit("paid-traffic", l.cells.content, { recipient, raw, amountFen, category: cat.name, keyword: trafficKeyword });
+        if (trafficCat?.status === "forbidden") emit("forbidden-category", lineCell(l, "content"), { recipient, raw, amountFen, category: PAID_TRAFFIC, keyword: trafficKeyword });
+        else emit("paid-traffic", lineCell(l, "content"), { recipient, raw, amountFen, category: cat.name, keyword: trafficKeyword });
       }
     });
   },
@@ -195,7 +195,7 @@ export const duplicates: Rule = {
       if (v) {
         const first = vouchers.firstOrAdd(mix(fnv(v, FNV_OFFSET)), i, sameVoucher);
         if (first >= 0 && (ls[first].normName !== l.normName || ls[first].amountFen !== l.amountFen)) {
-          emit("duplicate-voucher", l.cells.voucher, { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
+          emit("duplicate-voucher", lineCell(l, "voucher"), { recipient: l.recipientName, raw: l.voucher, otherRow: ls[first].row + 1 });
         }
       }
       if (l.normName !== lastName) {
@@ -204,7 +204,7 @@ export const duplicates: Rule = {
       }
       const h = Math.imul(fnv(l.content, nameHash) ^ ((l.amountFen ?? -1) | 0), 16777619) ^ (l.date ? (l.date.getTime() / 86400000) | 0 : -1);
       const twin = identical.firstOrAdd(mix(h), i, sameLine);
-      if (twin >= 0) emit("duplicate-line", l.cells.content, { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
+      if (twin >= 0) emit("duplicate-line", lineCell(l, "content"), { recipient: l.recipientName, raw: l.content, otherRow: ls[twin].row + 1 });
     });
   },
 };
@@ -221,7 +221,7 @@ export const spendingDates: Rule = {
     for (const l of model.lines) {
       if (!l.date) continue;
       const t = l.date.getTime();
-      if (t < start || t >= end) emit("date-outside-year", l.cells.date, { recipient: l.recipientName, actual: isoDate(l.date), expected: year });
+      if (t < start || t >= end) emit("date-outside-year", lineCell(l, "date"), { recipient: l.recipientName, actual: isoDate(l.date), expected: year });
     }
   },
 };
