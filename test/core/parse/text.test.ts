@@ -27,6 +27,15 @@ describe("toText", () => {
   it("gives an empty string for an invalid Date", () => {
     expect(toText(new Date(NaN))).toBe("");
   });
+
+  it("trims exactly what String.prototype.trim trims, for every UTF-16 code unit at either end", () => {
+    const differs: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `${ch}中`, `中${ch}`, `${ch}a${ch}`]) if (toText(s) !== s.trim()) differs.push(c.toString(16));
+    }
+    expect(differs).toEqual([]);
+  });
 });
 
 describe("normalizeHeader", () => {
