@@ -140,33 +140,38 @@ function mix(h: number): number {
 
 const FNV_OFFSET = 2166136261 | 0;
 
+/** Line index + 1 fits in the low INDEX_BITS of a slot (a sheet has at most 1,048,576 rows). */
+const INDEX_BITS = 21;
+const INDEX_MASK = (1 << INDEX_BITS) - 1;
+
 /**
  * Line indices in an open-addressing hash table (linear probing): with 100k lines a Map costs an
- * entry per line and its rehashing, and most lookups miss. Each slot is two int32s side by side,
- * the line index + 1 (0 = empty) and its full hash, so a probe touches one cache line. The caller
- * hashes and says what "the same" means; a hash collision only costs one extra comparison.
+ * entry per line and its rehashing, and most lookups miss. A slot is one int32, the line index + 1
+ * (0 = empty) under the hash's top 11 bits, so a probe reads 4 bytes and the table (2 slots per
+ * line) stays at 1 MB for 100k lines. A tag match is verified by the caller's comparison; beyond
+ * 2^21 lines the tags are left out and every probe compares.
  */
-class LineIndex {
+export class LineIndex {
   private readonly table: Int32Array;
   private readonly mask: number;
 
-  constructor(lines: number) {
+  constructor(lines: number, private readonly tagged = lines < INDEX_MASK) {
     let size = 16;
     while (size < lines * 2) size *= 2;
-    this.table = new Int32Array(size * 2);
+    this.table = new Int32Array(size);
     this.mask = size - 1;
   }
 
   /** The stored line that is the same as line i, else -1 after storing i. */
   firstOrAdd(hash: number, i: number, same: (stored: number, i: number) => boolean): number {
     const t = this.table;
+    const tag = this.tagged ? hash & ~INDEX_MASK : 0;
     let s = hash & this.mask;
-    for (let j = t[2 * s]; j !== 0; j = t[2 * s]) {
-      if (t[2 * s + 1] === hash && same(j - 1, i)) return j - 1;
+    for (let slot = t[s]; slot !== 0; slot = t[s]) {
+      if ((slot & ~INDEX_MASK) === tag && same((slot & INDEX_MASK) - 1, i)) return (slot & INDEX_MASK) - 1;
       s = (s + 1) & this.mask;
     }
-    t[2 * s] = i + 1;
-    t[2 * s + 1] = hash;
+    t[s] = tag | (i + 1);
     return -1;
   }
 }
