@@ -29,6 +29,11 @@ export interface SheetGrid {
   /** Zero-based indices of hidden rows. */
   hiddenRows?: number[];
   hidden?: boolean;
+  /**
+   * Set by a reader that made every cell and no CellError among them: the engine then skips its
+   * scan of every cell for error values. Absent means "not known"; nothing is skipped.
+   */
+  errorFree?: boolean;
 }
 
 export interface WorkbookGrids {

@@ -119,8 +119,9 @@ function scannerFor(p: Plan, job: SheetJob, sharedStrings: readonly string[]): S
 }
 
 function fillGrid(grid: SheetGrid, scanner: SheetScanner): void {
-  const { rows, hiddenRows, merges } = scanner.finish();
+  const { rows, hiddenRows, merges, errorFree } = scanner.finish();
   grid.rows = rows;
+  if (errorFree) grid.errorFree = true;
   if (merges.length) grid.merges = merges;
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
 }

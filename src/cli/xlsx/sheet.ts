@@ -95,6 +95,8 @@ function parseColumn(buf: Buffer, a: number, b: number): number {
 export class SheetScanner {
   readonly rows: CellValue[][] = [];
   readonly hiddenRows: number[] = [];
+  /** Error values made (#N/A, #REF!…): none lets the engine skip looking for them. */
+  private errors = 0;
   readonly merges: CellRange[] = [];
   private row = -1;
   private col = -1;
@@ -290,7 +292,10 @@ export class SheetScanner {
         if (vs >= 0 && ve > vs) value = buf[vs] === 49 || buf[vs] === 116;
         break;
       case CellType.Error:
-        if (vs >= 0 && ve > vs) value = errorValue(decodeText(buf, vs, ve).trim());
+        if (vs >= 0 && ve > vs) {
+          value = errorValue(decodeText(buf, vs, ve).trim());
+          this.errors++;
+        }
         break;
       case CellType.IsoDate:
         if (vs >= 0 && ve > vs) value = isoDate(decodeText(buf, vs, ve));
@@ -326,7 +331,7 @@ export class SheetScanner {
   }
 
   /** Hidden rows and merges limited to the rows that hold data. */
-  finish(): { rows: CellValue[][]; hiddenRows: number[]; merges: CellRange[] } {
+  finish(): { rows: CellValue[][]; hiddenRows: number[]; merges: CellRange[]; errorFree: boolean } {
     const height = this.rows.length;
     const hiddenRows = this.hiddenRows.filter((r) => r < height);
     const merges: CellRange[] = [];
@@ -334,7 +339,7 @@ export class SheetScanner {
       if (m.top >= height) continue;
       merges.push(m.bottom < height ? m : { top: m.top, left: m.left, bottom: height - 1, right: m.right });
     }
-    return { rows: this.rows, hiddenRows, merges };
+    return { rows: this.rows, hiddenRows, merges, errorFree: this.errors === 0 };
   }
 }
 

@@ -45,6 +45,7 @@ class Reader {
   /** Report error values in every used cell of a sheet region. */
   cellErrors(p: PreparedSheet, fromRow: number): void {
     const { rows, grid } = p;
+    if (grid.errorFree) return;
     for (let r = fromRow; r < rows.length; r++) {
       const row = grid.rows[r];
       if (!row) continue;

@@ -121,7 +121,10 @@ describe("readXlsxBuffer on hand-built packages", () => {
         },
       ],
     });
-    expect(readXlsxBuffer(buf).sheets[0].rows).toEqual([["内联", "内联x", utc(2021, 12, 20), false, new CellError("#DIV/0!")]]);
+    const sheet = readXlsxBuffer(buf).sheets[0];
+    expect(sheet.rows).toEqual([["内联", "内联x", utc(2021, 12, 20), false, new CellError("#DIV/0!")]]);
+    // A sheet with an error value must not tell the engine to skip looking for them.
+    expect(sheet.errorFree).toBeUndefined();
   });
 
   it("concatenates rich-text runs and drops phonetic runs", () => {
@@ -233,7 +236,7 @@ describe("readXlsxBuffer on hand-built packages", () => {
       '<x:row r="1" x14ac:dyDescent="0.25" hidden="true"><x:c r="A1" t="inlineStr"><x:is><x:t>前缀</x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c><x:c r="C1" t="s"><x:v>0</x:v></x:c></x:row>' +
       '</x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>';
     const g = readXlsxBuffer(buildXlsx({ sharedStrings: ["共享"], sheets: [{ name: "S", xml: doc }] }));
-    expect(g.sheets[0]).toEqual({ name: "S", rows: [["前缀", 2, "共享"]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }], hiddenRows: [0] });
+    expect(g.sheets[0]).toEqual({ name: "S", rows: [["前缀", 2, "共享"]], merges: [{ top: 0, left: 0, bottom: 0, right: 1 }], hiddenRows: [0], errorFree: true });
   });
 
   it("trims a sheet formatted down to row 1,048,576 to its used rows and columns", () => {
@@ -250,7 +253,7 @@ describe("readXlsxBuffer on hand-built packages", () => {
 
   it("reads only the sheets asked for", () => {
     const buf = buildXlsx({ sheets: [{ name: "a", xml: '<row><c><v>1</v></c></row>' }, { name: "b", xml: "<row><c><v>2</v></c></row>" }] });
-    expect(readXlsxBuffer(buf, { sheets: (n) => n === "b" })).toEqual({ sheets: [{ name: "b", rows: [[2]] }] });
+    expect(readXlsxBuffer(buf, { sheets: (n) => n === "b" })).toEqual({ sheets: [{ name: "b", rows: [[2]], errorFree: true }] });
   });
 
   it("finds parts through relationships with odd case and backslashes", () => {
@@ -363,7 +366,7 @@ describe("readXlsxFile", () => {
   it("reads a file and names the file in errors", async () => {
     const good = join(dir, "good.xlsx");
     writeFileSync(good, buildXlsx({ sheets: [{ name: "S", xml: "<row><c><v>1</v></c></row>" }] }));
-    await expect(readXlsxFile(good)).resolves.toEqual({ sheets: [{ name: "S", rows: [[1]] }] });
+    await expect(readXlsxFile(good)).resolves.toEqual({ sheets: [{ name: "S", rows: [[1]], errorFree: true }] });
 
     const csv = join(dir, "data.xlsx");
     writeFileSync(csv, "a,b\n1,2\n");
