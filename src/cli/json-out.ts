@@ -1,7 +1,7 @@
 // The JSON report written piece by piece: a 100,000-line workbook has tens of thousands of
 // findings; one JSON.stringify of all of them (after copying them into a report) holds the whole
 // document in memory several times over.
-import { JSON_FINDING_FIELDS, toJsonReport, type ValidationResult } from "../core";
+import { JSON_FINDING_FIELDS, toJsonReport, type Finding, type ValidationResult } from "../core";
 import type { CliIO } from "./io";
 
 const HOLE = "\u0000findings\u0000";
@@ -14,6 +14,45 @@ export type ReportEntry = { result: ValidationResult; workbook: string } | Faile
 
 function indentLines(text: string, pad: string): string {
   return text.replace(/\n/g, `\n${pad}`);
+}
+
+/**
+ * Findings written as JSON.stringify(f, FIELDS, 2) indented by `inner` writes them, without its
+ * replacer-and-indent path (the slowest of JSON.stringify) and a regex pass per finding. Values are
+ * primitives, each serialised by JSON.stringify; the text of a field's last string is reused, since
+ * most findings share their code, severity, sheet and often their message.
+ */
+class FindingWriter {
+  private readonly keys: string[];
+  private readonly lastValue: unknown[] = FIELDS.map(() => undefined);
+  private readonly lastText: string[] = FIELDS.map(() => "");
+  private readonly close: string;
+
+  constructor(inner: string) {
+    this.keys = FIELDS.map((k) => `\n${inner}  ${JSON.stringify(k)}: `);
+    this.close = `\n${inner}}`;
+  }
+
+  write(f: Finding): string {
+    let out = "{";
+    let first = true;
+    for (let k = 0; k < FIELDS.length; k++) {
+      const v = f[FIELDS[k]];
+      if (v === undefined) continue;
+      let text: string;
+      if (typeof v === "string" && v === this.lastValue[k]) text = this.lastText[k];
+      else {
+        text = JSON.stringify(v);
+        if (typeof v === "string") {
+          this.lastValue[k] = v;
+          this.lastText[k] = text;
+        }
+      }
+      out += (first ? "" : ",") + this.keys[k] + text;
+      first = false;
+    }
+    return first ? "{}" : out + this.close;
+  }
 }
 
 /** Same text as JSON.stringify(toJsonReport(result, workbook), null, 2) indented by `pad`, in pieces. */
@@ -29,8 +68,9 @@ export function* reportJson(entry: ReportEntry, pad = ""): Generator<string> {
   if (findings.length === 0) yield "[]";
   else {
     const inner = `${pad}    `;
-    // The array replacer picks the contract's fields in the contract's order, without a copy.
-    for (let i = 0; i < findings.length; i++) yield `${i ? "," : "["}\n${inner}${indentLines(JSON.stringify(findings[i], FIELDS, 2), inner)}`;
+    // The contract's fields in the contract's order, without a copy of the finding.
+    const writer = new FindingWriter(inner);
+    for (let i = 0; i < findings.length; i++) yield `${i ? "," : "["}\n${inner}${writer.write(findings[i])}`;
     yield `\n${pad}  ]`;
   }
   yield head.slice(at + JSON.stringify(HOLE).length);

@@ -1,5 +1,6 @@
 // The streamed JSON report is byte-for-byte what JSON.stringify(…, null, 2) gives.
-import { toJsonReport, validateWorkbook } from "../../src/core";
+import fc from "fast-check";
+import { toJsonReport, validateWorkbook, type Finding } from "../../src/core";
 import { reportsJson } from "../../src/cli/json-out";
 import { aWorkbook } from "../core/builders";
 
@@ -20,5 +21,26 @@ describe("streamed JSON", () => {
     const es = [entry(2), entry(0), entry(1)];
     const failed = { workbook: "bad.xlsx", ok: false as const, error: { code: "csv", message: "不是 xlsx" } };
     expect([...reportsJson([...es, failed])].join("")).toBe(`${JSON.stringify([...es.map(asJson), failed], null, 2)}\n`);
+  });
+});
+
+describe("findings written by hand", () => {
+  const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" }), fc.constantFrom("", "\"引号\"", "a\\b", "\n\t\u0000", "\ud800", "</script>", "支出明细!E17"));
+  const value = fc.oneof(text, fc.double(), fc.integer(), fc.constantFrom(-0, NaN, Infinity, 1e21, 0.1 + 0.2), fc.constant(undefined));
+  const finding = fc.record({
+    code: fc.constantFrom("inferred-category", "cell-error"), severity: fc.constantFrom("error", "warning", "info"), message: text, sheet: text, cell: text,
+    row: fc.integer({ min: 1, max: 1048576 }), col: fc.integer({ min: 0, max: 16383 }),
+    recipient: fc.option(text, { nil: undefined }), category: fc.option(text, { nil: undefined }), keyword: fc.option(text, { nil: undefined }),
+    amount: fc.option(fc.double(), { nil: undefined }), limit: fc.option(fc.double(), { nil: undefined }), expected: value, actual: value, raw: fc.option(text, { nil: undefined }),
+  });
+
+  it("give JSON.stringify's text for any values, repeated or not", () => {
+    const base = entry(0);
+    fc.assert(fc.property(fc.array(finding, { maxLength: 8 }), fc.boolean(), (fs, twice) => {
+      const findings = (twice ? [...fs, ...fs] : fs) as Finding[];
+      const e = { result: { ...base.result, findings }, workbook: "p.xlsx" };
+      expect([...reportsJson([e])].join("")).toBe(`${JSON.stringify(asJson(e), null, 2)}\n`);
+      expect([...reportsJson([e, e])].join("")).toBe(`${JSON.stringify([asJson(e), asJson(e)], null, 2)}\n`);
+    }), { numRuns: 300 });
   });
 });
