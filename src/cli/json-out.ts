@@ -1,7 +1,7 @@
 // The JSON report written piece by piece: a 100,000-line workbook has tens of thousands of
 // findings; one JSON.stringify of all of them (after copying them into a report) holds the whole
 // document in memory several times over.
-import { JSON_FINDING_FIELDS, toJsonReport, type Finding, type ValidationResult } from "../core";
+import { JSON_FINDING_FIELDS, toJsonReport, type Finding, type ReportedResult } from "../core";
 import type { CliIO } from "./io";
 
 const HOLE = "\u0000findings\u0000";
@@ -10,7 +10,7 @@ const FIELDS = [...JSON_FINDING_FIELDS];
 
 /** An unreadable file's entry: { workbook, ok: false, error }. */
 export type FailedReport = { workbook: string; ok: false; error: { code: string; message: string } };
-export type ReportEntry = { result: ValidationResult; workbook: string } | FailedReport;
+export type ReportEntry = { result: ReportedResult; workbook: string } | FailedReport;
 
 function indentLines(text: string, pad: string): string {
   return text.replace(/\n/g, `\n${pad}`);

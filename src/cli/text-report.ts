@@ -1,7 +1,7 @@
 // The text report of `fund-audit validate`: what a finance reviewer hands on — a summary of the
 // money and the score, then every error and warning with its cell, unit and message. Infos are
 // summarised by code (each is listed in the 审核结果 sheet and the JSON report).
-import { formatWan, type Finding, type Lang, type Severity, type ValidationResult } from "../core";
+import { formatWan, type Finding, type Lang, type ReportedResult, type Severity } from "../core";
 import { displayWidth } from "./text-width";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -82,7 +82,7 @@ const ANSI = { bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", yellow: "\x1b[3
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan };
 const INFO_CELLS_SHOWN = 6;
 
-export function textReport(result: ValidationResult, workbook: string, opts: TextReportOptions): string {
+export function textReport(result: ReportedResult, workbook: string, opts: TextReportOptions): string {
   const L = LABELS[opts.lang];
   const paint = (code: string, s: string): string => (opts.color ? `${code}${s}${ANSI.reset}` : s);
   const { summary: s, model } = result;

@@ -1,7 +1,7 @@
 // Validates many workbooks, one outcome per file in the order given; a file that cannot be read
 // yields an error outcome and does not stop the others.
 import * as path from "path";
-import { validateWorkbook, type Lang, type RuleConfig, type ValidationResult } from "../core";
+import { reportedResult, validateWorkbook, type Lang, type ReportedResult, type RuleConfig } from "../core";
 import { failureError, poolWorthwhile, validateInWorkers } from "./validate-pool";
 import { isWorkbookReadError, readXlsxFile } from "./xlsx";
 
@@ -20,7 +20,7 @@ interface OutcomeBase {
 }
 
 export type FileOutcome =
-  | (OutcomeBase & { ok: true; result: ValidationResult })
+  | (OutcomeBase & { ok: true; result: ReportedResult })
   | (OutcomeBase & { ok: false; error: { code: string; message: string }; cause: unknown });
 
 /** Exit code for one outcome: 2 unreadable, 1 error findings, 0 otherwise. */
@@ -49,7 +49,8 @@ export async function validateFiles(paths: string[], opts: ValidateFilesOptions,
     let outcome: FileOutcome;
     try {
       const grids = await readXlsxFile(file);
-      const result = validateWorkbook(grids, { lang: opts.lang, config: opts.config });
+      // Only what the report reads is kept while the other files are validated.
+      const result = reportedResult(validateWorkbook(grids, { lang: opts.lang, config: opts.config }));
       outcome = { index, file, ms: Date.now() - started, ok: true, result };
     } catch (e) {
       outcome = { index, file, ms: Date.now() - started, ok: false, error: describeFailure(e, file), cause: e };

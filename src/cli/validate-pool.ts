@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import type { Lang, RuleConfig, ValidationResult } from "../core";
+import type { Lang, ReportedResult, RuleConfig } from "../core";
 import { WorkbookReadError, type WorkbookReadErrorCode } from "./xlsx";
 
 export interface WorkerSetup {
@@ -21,7 +21,7 @@ export interface WorkerJob {
 
 export type WorkerFailure = { kind: "read"; code: WorkbookReadErrorCode; message: string; file?: string } | { kind: "internal"; message: string; stack?: string };
 
-export type WorkerReply = { index: number; ms: number; ok: true; result: ValidationResult } | { index: number; ms: number; ok: false; failure: WorkerFailure };
+export type WorkerReply = { index: number; ms: number; ok: true; result: ReportedResult } | { index: number; ms: number; ok: false; failure: WorkerFailure };
 
 /** The compiled worker beside this file; absent when running from TypeScript sources (tests). */
 const WORKER_SCRIPT = path.join(__dirname, "validate-worker.js");

@@ -1,7 +1,7 @@
 // Worker thread of the multi-file validate pool: reads and validates one workbook per message
 // and posts the result back (structured clone). Runs only from the compiled dist-cli.
 import { parentPort, workerData } from "worker_threads";
-import { validateWorkbook } from "../core";
+import { reportedResult, validateWorkbook } from "../core";
 import type { WorkerJob, WorkerReply, WorkerSetup } from "./validate-pool";
 import { isWorkbookReadError, readXlsxFile } from "./xlsx";
 
@@ -12,7 +12,8 @@ async function handle(job: WorkerJob): Promise<WorkerReply> {
   const started = Date.now();
   try {
     const grids = await readXlsxFile(job.file);
-    const result = validateWorkbook(grids, { lang: setup.lang, config: setup.config });
+    // Posted by structured clone: the report's part only, not 100k parsed lines.
+    const result = reportedResult(validateWorkbook(grids, { lang: setup.lang, config: setup.config }));
     return { index: job.index, ms: Date.now() - started, ok: true, result };
   } catch (e) {
     if (isWorkbookReadError(e)) return { index: job.index, ms: Date.now() - started, ok: false, failure: { kind: "read", code: e.code, message: e.message, file: e.file } };

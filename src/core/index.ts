@@ -3,7 +3,7 @@ export * from "./grid";
 export * from "./layout";
 export * from "./types";
 export { validateWorkbook, RULESET_VERSION } from "./validate";
-export { JSON_FINDING_FIELDS, toJsonFinding, toJsonReport, type JsonFinding, type JsonReport } from "./report";
+export { JSON_FINDING_FIELDS, reportedResult, toJsonFinding, toJsonReport, type JsonFinding, type JsonReport } from "./report";
 export { selfEvaluationLayout, readKeptReasons, SELF_EVAL_SHEET } from "./self-eval";
 export { findingsLayout, readReviews, FINDINGS_SHEET, type Review } from "./findings-sheet";
 export { templateLayouts } from "./template";

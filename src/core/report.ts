@@ -1,5 +1,5 @@
 // The JSON report of SPEC §6: field names are a contract.
-import type { Evaluation, Finding, Summary, ValidationResult } from "./types";
+import type { Evaluation, Finding, ReportedResult, Summary, ValidationResult } from "./types";
 
 export interface JsonReport {
   workbook: string;
@@ -28,7 +28,16 @@ export function toJsonFinding(f: Finding): JsonFinding {
 }
 
 /** The report with its findings; `findings` may be left out when a writer streams them itself. */
-export function toJsonReport(result: ValidationResult, workbook: string, opts: { findings?: boolean } = {}): JsonReport {
+/**
+ * A result cut down to what the reports read: a worker thread posts this instead of the whole model
+ * (a structured clone of 100k parsed lines), and a batch of files keeps this much of each until the
+ * report is written.
+ */
+export function reportedResult(r: ValidationResult): ReportedResult {
+  return { rulesetVersion: r.rulesetVersion, model: { project: r.model.project }, findings: r.findings, evaluation: r.evaluation, summary: r.summary };
+}
+
+export function toJsonReport(result: ReportedResult, workbook: string, opts: { findings?: boolean } = {}): JsonReport {
   const e = result.evaluation;
   return {
     workbook,

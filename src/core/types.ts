@@ -227,4 +227,9 @@ export interface ValidationResult {
   summary: Summary;
 }
 
+/** What the JSON and text reports read of a result: no lines or recipients (see reportedResult). */
+export interface ReportedResult extends Omit<ValidationResult, "model"> {
+  model: Pick<WorkbookModel, "project">;
+}
+
 export type { CellValue };
