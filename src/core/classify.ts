@@ -23,7 +23,14 @@ export function classifyLines(model: WorkbookModel): LineClasses {
     trafficKeyword: new Array<string | null>(n).fill(null),
     recipient: new Int32Array(n),
   };
+  // A recipient's lines usually come together: the previous line's recipient first, then the map.
+  let lastName: string | null = null;
+  let lastRecipient = -1;
   model.lines.forEach((line, i) => {
+    if (line.normName !== lastName) {
+      lastName = line.normName;
+      lastRecipient = recipientIdx.get(lastName) ?? -1;
+    }
     let category: ScopeCategory | null = null;
     let keyword = "";
     let inferred = false;
@@ -52,7 +59,7 @@ export function classifyLines(model: WorkbookModel): LineClasses {
     out.inferred[i] = inferred ? 1 : 0;
     out.unknownTyped[i] = line.category !== "" && category === null ? 1 : 0;
     out.trafficKeyword[i] = trafficKeyword;
-    out.recipient[i] = recipientIdx.get(line.normName) ?? -1;
+    out.recipient[i] = lastRecipient;
     line.resolvedCategory = category?.name ?? "";
     line.keyword = keyword;
   });
