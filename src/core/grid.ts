@@ -123,8 +123,17 @@ export function cellAt(grid: SheetGrid, row: number, col: number): CellValue {
   return v === undefined ? null : v;
 }
 
+/**
+ * Not a character String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator: tab to CR,
+ * space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
+ */
+export function isKeptChar(c: number): boolean {
+  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c !== 0xfeff) || (c > 0xa0 && c < 0x1680);
+}
+
 export function isBlank(v: CellValue): boolean {
-  return v === null || (typeof v === "string" && v.trim() === "");
+  // Text starting with a kept character is not blank: no trim() for every filled cell looked at.
+  return v === null || (typeof v === "string" && (v.length === 0 || (!isKeptChar(v.charCodeAt(0)) && v.trim() === "")));
 }
 
 /** Width of the widest row. */

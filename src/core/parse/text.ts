@@ -1,5 +1,5 @@
 // Text normalisation for cell values, headers, recipient names and lists.
-import { CellError, type CellValue } from "../grid";
+import { CellError, isKeptChar, type CellValue } from "../grid";
 
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
@@ -14,20 +14,12 @@ function numberText(n: number): string {
   return n.toFixed(20).replace(/\.?0+$/, "");
 }
 
-/**
- * Not a character String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator: tab to CR,
- * space, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF).
- */
-function isKept(c: number): boolean {
-  return (c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff) || (c > 0xa0 && c < 0x1680);
-}
-
 /** The text of a cell as the user sees it, trimmed. */
 export function toText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") {
     // Most cells have nothing to trim: two character looks instead of a trim() call per cell.
-    return v.length > 0 && isKept(v.charCodeAt(0)) && isKept(v.charCodeAt(v.length - 1)) ? v : v.trim();
+    return v.length > 0 && isKeptChar(v.charCodeAt(0)) && isKeptChar(v.charCodeAt(v.length - 1)) ? v : v.trim();
   }
   if (typeof v === "number") return numberText(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { CellError } from "../../../src/core/grid";
+import { CellError, isBlank } from "../../../src/core/grid";
 import { normalizeHeader, normalizeName, splitList, toText } from "../../../src/core/parse/text";
 
 describe("toText", () => {
@@ -35,6 +35,18 @@ describe("toText", () => {
       for (const s of [ch, `${ch}中`, `中${ch}`, `${ch}a${ch}`]) if (toText(s) !== s.trim()) differs.push(c.toString(16));
     }
     expect(differs).toEqual([]);
+  });
+});
+
+describe("isBlank", () => {
+  it("is blank exactly when trim() leaves nothing, for every UTF-16 code unit", () => {
+    const differs: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `${ch}${ch}`, `${ch}x`, ` ${ch}`]) if (isBlank(s) !== (s.trim() === "")) differs.push(c.toString(16));
+    }
+    expect(differs).toEqual([]);
+    expect([isBlank(null), isBlank(""), isBlank(0), isBlank(false), isBlank(" \u3000\n")]).toEqual([true, true, false, false, true]);
   });
 });
 
