@@ -4,6 +4,8 @@
 //   read: readXlsxBufferAsync (the CLI's path) <runs> times.
 //   core: one untimed read, then validateWorkbook once cold and <runs> times warm, back to back
 //         (as the add-in validates again after an edit), each run's result dropped before the next.
+//   core-no-seq: the same with the first column (序号) of 资金分配 and 支出明细 removed, so every row
+//         starts with text: the row filters (totals, footers, repeated headers) then look at names.
 // Prints one JSON line: { ms: [...], coldMs? }.
 const fs = require("fs");
 const path = require("path");
@@ -27,8 +29,11 @@ async function main() {
     }
     return { ms };
   }
-  if (mode !== "core") throw new Error(`unknown mode ${mode}`);
+  if (mode !== "core" && mode !== "core-no-seq") throw new Error(`unknown mode ${mode}`);
   const grids = await readXlsxBufferAsync(buf);
+  if (mode === "core-no-seq") {
+    for (const s of grids.sheets) if (s.name === "资金分配" || s.name === "支出明细") s.rows = s.rows.map((r) => r.slice(1));
+  }
   let t0 = process.hrtime.bigint();
   let result = core.validateWorkbook(grids, { lang: "zh" });
   const coldMs = since(t0);

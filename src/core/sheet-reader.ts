@@ -10,11 +10,13 @@ const TOTAL_WORDS = new Set(["合计", "小计", "总计", "total", "subtotal", 
  * A CJK unified ideograph (U+4E00–U+9FFF) has no compatibility form, so NFKC, squashing and header
  * keys all keep it as the text's first character: data rows are rejected on that one character.
  */
-function leadingIdeograph(v: string): string | null {
+function leadingIdeograph(v: string): number {
   const c = v.charCodeAt(0);
-  return c >= 0x4e00 && c <= 0x9fff ? v[0] : null;
+  return c >= 0x4e00 && c <= 0x9fff ? c : -1;
 }
-const TOTAL_LEADS = new Set(["合", "小", "总"]);
+/** Character codes: a one-character string per row would be an allocation and a hash. */
+const codes = (chars: string): Set<number> => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+const TOTAL_LEADS = codes("合小总");
 /** What a squashed text keying to one of TOTAL_WORDS starts with. */
 const TOTAL_START = /^(?:合计|小计|总计|总合计|total|subtotal|grandtotal)/;
 
@@ -106,7 +108,7 @@ export function totalKind(row: CellValue[]): "subtotal" | "total" | null {
     // A name or content is rejected without normalising: on its first character, or (squashed text
     // keys to a prefix of itself) on how it starts.
     const lead = leadingIdeograph(v);
-    if ((lead !== null && !TOTAL_LEADS.has(lead)) || (isSquashed(v) && !TOTAL_START.test(v))) return null;
+    if ((lead >= 0 && !TOTAL_LEADS.has(lead)) || (isSquashed(v) && !TOTAL_START.test(v))) return null;
     const k = headerKey(v).replace(/[:：]$/, "");
     if (!TOTAL_WORDS.has(k)) return null;
     return k === "小计" || k === "subtotal" ? "subtotal" : "total";
@@ -148,7 +150,7 @@ export function isUnusedRow(p: PreparedSheet, r: number): boolean {
 /** Signature and note lines under a form: 填表人：张三, 注：…, 联系电话：… */
 const NOTE_LABEL = /^(注|附注|说明|填表人|制表人|填报人|审核人|复核人|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|填报日期|填表日期|制表日期|填报单位)[0-9]*[:：]/;
 /** The first characters of NOTE_LABEL's labels. */
-const NOTE_LEADS = new Set(["注", "附", "说", "填", "制", "审", "复", "负", "单", "财", "经", "联"]);
+const NOTE_LEADS = codes("注附说填制审复负单财经联");
 
 /**
  * A footer line of the form (its first non-empty cell is text like 填表人：张三 or 注：…): not data.
@@ -160,7 +162,7 @@ export function isNoteRow(p: PreparedSheet, r: number): boolean {
     // A label ends in a colon: text without one is data, whatever else it says.
     if (typeof v !== "string") return false;
     const lead = leadingIdeograph(v);
-    if (lead !== null && !NOTE_LEADS.has(lead)) return false;
+    if (lead >= 0 && !NOTE_LEADS.has(lead)) return false;
     return (v.includes(":") || v.includes("：") || v.includes("﹕")) && NOTE_LABEL.test(v.normalize("NFKC").replace(/\s+/g, ""));
   }
   return false;
@@ -181,7 +183,7 @@ export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, 
     // prefix of itself) on how it starts.
     if (k === undefined || typeof v !== "string") return false;
     const lead = leadingIdeograph(v);
-    if ((lead !== null && lead !== k[0]) || (isSquashed(v) && !v.startsWith(k)) || headerKey(v) !== k) return false;
+    if ((lead >= 0 && lead !== k.charCodeAt(0)) || (isSquashed(v) && !v.startsWith(k)) || headerKey(v) !== k) return false;
     n++;
   }
   return n > 1;
