@@ -97,6 +97,18 @@ export class SheetScanner {
   readonly hiddenRows: number[] = [];
   /** Error values made (#N/A, #REF!…): none lets the engine skip looking for them. */
   private errors = 0;
+  /**
+   * One Date per whole-day serial: a sheet's dates repeat (365 days a year over 100k lines), and
+   * each Date object would otherwise live as long as the grid. Grid values are never mutated.
+   */
+  private readonly days = new Map<number, Date | null>();
+
+  private dateOf(serial: number): Date | null {
+    if (!Number.isInteger(serial)) return serialToDate(serial, this.ctx.date1904);
+    let d = this.days.get(serial);
+    if (d === undefined) this.days.set(serial, (d = serialToDate(serial, this.ctx.date1904)));
+    return d;
+  }
   readonly merges: CellRange[] = [];
   private row = -1;
   private col = -1;
@@ -271,7 +283,7 @@ export class SheetScanner {
         if (vs >= 0 && ve > vs) {
           const num = parseNumber(buf, vs, ve);
           if (num !== num) value = decodeText(buf, vs, ve);
-          else if (style >= 0 && style < this.ctx.dateStyles.length && this.ctx.dateStyles[style] === 1) value = serialToDate(num, this.ctx.date1904) ?? num;
+          else if (style >= 0 && style < this.ctx.dateStyles.length && this.ctx.dateStyles[style] === 1) value = this.dateOf(num) ?? num;
           else value = num;
         }
         break;
