@@ -22,7 +22,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * Messages that quote only the category and the keyword, so every line sharing them gets one string:
  * at 100k lines these are most findings (63k inferred-category infos), and a template per finding
  * was ~5 short-lived strings kept alive to the end of the run. The key names every param the
- * message reads; test/core/messages.test.ts checks no other param changes the text.
+ * message reads; test/core/render.test.ts checks no other param changes the text.
  */
 export const SHARED_MESSAGE_KEYS: Partial<Record<FindingCode, (p: FindingParams) => string>> = {
   "inferred-category": (p) => `${p.keyword ?? ""}\u0000${p.category ?? ""}`,
