@@ -37,6 +37,8 @@ export interface HeaderMatch<F extends string> {
   /** Unit written in a header such as 批复金额（万元）. */
   units: Partial<Record<F, AmountUnit>>;
   missing: ColumnDef<F>[];
+  /** Each recognised column's header cell as headerKey gives it: what a repeated header row holds. */
+  keys: { col: number; key: string }[];
   /** False when no row within the first 10 holds a single known header: there is no table to read. */
   found: boolean;
 }
@@ -57,6 +59,7 @@ function matchColumns<F extends string>(row: CellValue[] | undefined, def: Sheet
   }
   const cols: Partial<Record<F, number>> = {};
   const units: Partial<Record<F, AmountUnit>> = {};
+  const keys: { col: number; key: string }[] = [];
   let hits = 0;
   const cells = row ?? [];
   for (let c = 0; c < cells.length; c++) {
@@ -70,10 +73,11 @@ function matchColumns<F extends string>(row: CellValue[] | undefined, def: Sheet
     cols[def1.field] = c;
     const u = unitFromText(unit);
     if (u) units[def1.field] = u;
+    keys.push({ col: c, key: headerKey(v) });
     hits++;
   }
   const missing = def.columns.filter((c) => c.required && cols[c.field] === undefined);
-  return { row: 0, cols, units, missing, hits, found: hits > 0 };
+  return { row: 0, cols, units, missing, keys, hits, found: hits > 0 };
 }
 
 /**
@@ -90,7 +94,7 @@ export function locateHeader<F extends string>(rows: CellValue[][], def: SheetDe
     if (!best || m.hits > best.hits) best = m;
   }
   if (best && best.hits > 0) return best;
-  return { row: 0, cols: {}, units: {}, missing: def.columns.filter((c) => c.required), found: false };
+  return { row: 0, cols: {}, units: {}, missing: def.columns.filter((c) => c.required), keys: [], found: false };
 }
 
 export function isEmptyRow(row: CellValue[] | undefined): boolean {
@@ -172,37 +176,17 @@ export function isNoteRow(p: PreparedSheet, r: number): boolean {
  * The header row repeated inside the data (pages pasted together, a header printed on every page):
  * every recognised column holds its header text again. Not data.
  */
-export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>, cols: number[] = Object.values(m.cols) as number[]): boolean {
+export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>): boolean {
   if (r === m.row) return false;
-  const keys = headerKeysOf(p, m);
-  let n = 0;
-  for (const c of cols) {
-    const k = keys.get(c);
-    const v = p.rows[r]?.[c];
+  for (const { col, key } of m.keys) {
+    const v = p.rows[r]?.[col];
     // Most data is rejected unnormalised: on its first character, or (squashed text keys to a
     // prefix of itself) on how it starts.
-    if (k === undefined || typeof v !== "string") return false;
+    if (typeof v !== "string") return false;
     const lead = leadingIdeograph(v);
-    if ((lead >= 0 && lead !== k.charCodeAt(0)) || (isSquashed(v) && !v.startsWith(k)) || headerKey(v) !== k) return false;
-    n++;
+    if ((lead >= 0 && lead !== key.charCodeAt(0)) || (isSquashed(v) && !v.startsWith(key)) || headerKey(v) !== key) return false;
   }
-  return n > 1;
-}
-
-/** The header row's cell keys, once per sheet and header (every data row is compared with them). */
-const headerKeyCache = new WeakMap<HeaderMatch<string>, Map<number, string>>();
-
-function headerKeysOf<F extends string>(p: PreparedSheet, m: HeaderMatch<F>): Map<number, string> {
-  let keys = headerKeyCache.get(m);
-  if (!keys) {
-    keys = new Map();
-    for (const c of Object.values(m.cols) as number[]) {
-      const h = p.rows[m.row]?.[c];
-      if (typeof h === "string") keys.set(c, headerKey(h));
-    }
-    headerKeyCache.set(m, keys);
-  }
-  return keys;
+  return m.keys.length > 1;
 }
 
 /**

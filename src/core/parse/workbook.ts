@@ -328,11 +328,10 @@ function walkRows<F extends string>(
     .map((mc, slot) => ({ mc, slot }))
     .filter(({ mc }) => m.cols[mc.field] !== undefined)
     .map(({ mc, slot }) => ({ field: mc.label, col: m.cols[mc.field] as number, slot, unit: m.units[mc.field] ?? unit, all: emptyRun(), block: emptyRun(), segment: emptyRun() }));
-  const headerCols = Object.values(m.cols) as number[];
   // onRow writes each money column's amount here (0 when none): one array for the whole sheet.
   const amounts = moneyCols.map(() => 0);
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m, headerCols) || isNoteRow(p, r)) continue;
+    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
     const kind = totalKindAt(p, r);
     if (kind) {
       for (const ch of checks) checkTotal(rd, sheet, r, kind, valueAt(p.rows, r, ch.col), ch);
