@@ -44,6 +44,27 @@ export const FINDING_SEVERITY = {
   "indicator-not-applicable": "info",
   "claimed-score-mismatch": "warning",
   "actual-mismatch": "warning",
+  // §8 real workbooks (#12)
+  "role-absent": "info",
+  "unit-suspect": "warning",
+  "unlabelled-total-row": "info",
+  /** error for a sum relation, warning for a ratio: the finding carries params.severity. */
+  "row-arithmetic-mismatch": "error",
+  "merge-repaired": "info",
+
+  // §9 a filled 绩效自评表 (#13)
+  "form-funding-sum-mismatch": "error",
+  "form-execution-rate-mismatch": "error",
+  "form-execution-score-mismatch": "error",
+  "score-over-weight": "error",
+  "form-total-mismatch": "error",
+  "form-grade-mismatch": "error",
+  "score-contradicts-actual": "warning",
+  "actual-not-comparable": "warning",
+  "form-mismatch": "warning",
+
+  // §10 scope profiles (#17)
+  "unpriced-detail": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type FindingCode = keyof typeof FINDING_SEVERITY;
@@ -73,6 +94,8 @@ export interface FindingParams {
   unit?: string;
   level?: string;
   otherRow?: number;
+  /** Overrides the code's default severity (row-arithmetic-mismatch: error for a sum, warning for a ratio). */
+  severity?: Severity;
 }
 
 /**

@@ -60,7 +60,7 @@ export class FindingRenderer {
     // property array grown per optional field (JSON writers and toJsonFinding skip undefined).
     return {
       code,
-      severity: FINDING_SEVERITY[code],
+      severity: p.severity ?? FINDING_SEVERITY[code],
       message: this.message(code, p),
       sheet: pos.sheet,
       cell: this.cell(pos.sheet, pos.row, pos.col),

@@ -15,7 +15,7 @@ const BASE: FindingParams = {
 const OTHER: Required<FindingParams> = {
   recipient: "安化县青松茶业有限公司", category: "培训", keyword: "淘宝", amountFen: 1, limitFen: 2,
   expected: 99, actual: "部分达成", raw: "促销特价", field: "批复金额", target: "资金分配", list: "其他", percent: 5,
-  unit: "个", level: "效益指标", otherRow: 99, expectedFen: 3, actualFen: 4,
+  unit: "个", level: "效益指标", otherRow: 99, expectedFen: 3, actualFen: 4, severity: "warning",
 };
 
 describe("shared messages", () => {

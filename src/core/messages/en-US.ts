@@ -49,4 +49,24 @@ export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "indicator-not-applicable": () => `Indicator marked not applicable: not scored; the indicator total is rescaled.`,
   "claimed-score-mismatch": (p) => `Claimed score ${p.actual} differs from the computed ${p.expected}: check the self-evaluation score.`,
   "actual-mismatch": (p) => `Actual "${p.raw ?? p.actual}" differs from ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected} computed from source "${p.field}": check it.`,
+  // §8 real workbooks (#12)
+  "role-absent": (p) => `The workbook has no ${p.list}: those checks were not run.`,
+  "unit-suspect": (p) => `No amount unit is stated and the figures look like 万元 ("${p.field}"): state the unit in the header or above the table (单位：万元), or set 金额单位 in 项目信息.`,
+  "unlabelled-total-row": (p) => `Row has no 合计 label but its ${p.field} ${money(p.actualFen)} equals the sum of the rows it closes: read as a total row, not a recipient.`,
+  "row-arithmetic-mismatch": (p) => `Row breaks the relation "${p.raw}" that the table's other rows follow: ${p.field} should be ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected}, is ${p.actualFen !== undefined ? money(p.actualFen) : p.actual}: check it.`,
+  "merge-repaired": (p) => `Merged ranges overlap (${p.raw}); read with the outermost range: merge the cells again in WPS or Excel.`,
+
+  // §9 a filled 绩效自评表 (#13)
+  "form-funding-sum-mismatch": (p) => `${p.target ?? "年度资金总额"} ${p.field} ${money(p.actualFen)} differs from the sum of its 其中 rows ${money(p.expectedFen)}: check the funding rows.`,
+  "form-execution-rate-mismatch": (p) => `Execution rate is typed as ${p.actual}; 全年执行数 / 全年预算数 gives ${p.expected}: check it.`,
+  "form-execution-score-mismatch": (p) => `Execution score is typed as ${p.actual}; min(rate, 1) × weight gives ${p.expected}: check it.`,
+  "score-over-weight": (p) => `Score ${p.actual} exceeds the indicator's weight ${p.expected}: check the score.`,
+  "form-total-mismatch": (p) => `Total is typed as ${p.actual}; the execution score plus the indicator scores give ${p.expected}: check the total.`,
+  "form-grade-mismatch": (p) => `Grade "${p.actual}" is not the grade of total ${p.raw}, which is "${p.expected}" (优 ≥ 90, 良 80–89.99, 中 60–79.99, 差 < 60): check it.`,
+  "score-contradicts-actual": (p) => `Actual "${p.actual}" ${p.level === "met" ? "meets" : "misses"} the target "${p.expected}" but the score is ${p.level === "met" ? "below" : "equal to"} the weight: check the score or the actual.`,
+  "actual-not-comparable": (p) => `Target "${p.expected}" is numeric but the actual "${p.actual}" has no number: fill in the actual figure.`,
+  "form-mismatch": (p) => `The form's ${p.field} is typed as "${p.actual}"; the workbook's data give "${p.expected}": check it.`,
+
+  // §10 scope profiles (#17)
+  "unpriced-detail": (p) => `${who(p)}received ${money(p.amountFen)} but 明细说明 is text without amounts: the money is not itemised; write item + amount.`,
 };

@@ -49,4 +49,24 @@ export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "indicator-not-applicable": () => `该指标标为“不适用”，不计分，指标总分按适用指标折算。`,
   "claimed-score-mismatch": (p) => `自评得分 ${p.actual} 分与按指标计算的 ${p.expected} 分不一致：请核对自评得分。`,
   "actual-mismatch": (p) => `实际完成值「${p.raw ?? p.actual}」与按数据来源「${p.field}」计算的 ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected} 不一致：请核对。`,
+  // §8 real workbooks (#12)
+  "role-absent": (p) => `工作簿中没有${p.list}，相关检查未进行。`,
+  "unit-suspect": (p) => `金额单位未注明，数值像是万元（「${p.field}」）：请在表头或表格上方注明单位（如“单位：万元”），或在项目信息中填写金额单位。`,
+  "unlabelled-total-row": (p) => `该行没有“合计”字样，但${p.field} ${money(p.actualFen)} 等于所合计各行之和，已按合计行处理，不计为受助单位。`,
+  "row-arithmetic-mismatch": (p) => `本行不符合该表其他各行的勾稽关系「${p.raw}」：${p.field}应为 ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected}，实为 ${p.actualFen !== undefined ? money(p.actualFen) : p.actual}：请核对。`,
+  "merge-repaired": (p) => `合并单元格区域相互重叠（${p.raw}），已按最外层区域读取：请在 WPS 或 Excel 中重新设置合并单元格。`,
+
+  // §9 a filled 绩效自评表 (#13)
+  "form-funding-sum-mismatch": (p) => `${p.target ?? "年度资金总额"}的${p.field} ${money(p.actualFen)} 与其中各项之和 ${money(p.expectedFen)} 不一致：请核对资金来源各行。`,
+  "form-execution-rate-mismatch": (p) => `执行率填写为 ${p.actual}，按全年执行数 / 全年预算数应为 ${p.expected}：请核对。`,
+  "form-execution-score-mismatch": (p) => `预算执行率得分填写为 ${p.actual} 分，按 min(执行率, 1) × 分值应为 ${p.expected} 分：请核对。`,
+  "score-over-weight": (p) => `得分 ${p.actual} 超过该指标的分值 ${p.expected}：请核对得分。`,
+  "form-total-mismatch": (p) => `总分填写为 ${p.actual}，预算执行率得分与各指标得分之和为 ${p.expected}：请核对总分。`,
+  "form-grade-mismatch": (p) => `自评等级「${p.actual}」与总分 ${p.raw} 对应的等级「${p.expected}」不符（优 ≥ 90，良 80–89.99，中 60–79.99，差 < 60）：请核对。`,
+  "score-contradicts-actual": (p) => `实际完成值「${p.actual}」${p.level === "met" ? "已达到" : "未达到"}年度指标值「${p.expected}」，但得分${p.level === "met" ? "低于" : "等于"}分值：请核对得分或完成值。`,
+  "actual-not-comparable": (p) => `年度指标值「${p.expected}」是数值目标，实际完成值「${p.actual}」没有数值，无法判断是否完成：请填写实际数值。`,
+  "form-mismatch": (p) => `自评表中${p.field}填写为「${p.actual}」，按工作簿数据计算应为「${p.expected}」：请核对。`,
+
+  // §10 scope profiles (#17)
+  "unpriced-detail": (p) => `${who(p)}获得资金 ${money(p.amountFen)}，明细说明只有文字、没有金额，资金用途未逐项列明：请按“事项＋金额”填写。`,
 };
