@@ -11,27 +11,32 @@ export interface ParsedArgs {
   lang: "zh" | "en";
   config?: string;
   output?: string;
+  /** validate --summary: the batch summary workbook (SPEC §12). */
+  summary?: string;
   inPlace: boolean;
   debug: boolean;
 }
 
-const VALUE_OPTIONS: Record<string, "format" | "lang" | "config" | "output"> = {
+type ValueKey = "format" | "lang" | "config" | "output" | "summary";
+
+const VALUE_OPTIONS: Record<string, ValueKey> = {
   "--format": "format",
   "--lang": "lang",
   "--config": "config",
   "-o": "output",
   "--output": "output",
+  "--summary": "summary",
 };
 
 /** Options each command accepts (besides --debug and --help). */
 const ALLOWED: Record<Exclude<Command, "help" | "version">, string[]> = {
-  validate: ["format", "lang", "config"],
+  validate: ["format", "lang", "config", "summary"],
   fill: ["output", "inPlace", "lang", "config"],
   template: ["output"],
   demo: ["output", "lang"],
 };
 
-const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", output: "-o", inPlace: "--in-place" };
+const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", output: "-o", inPlace: "--in-place", summary: "--summary" };
 
 export const HELP_HINT = "运行 fund-audit --help 查看用法";
 
@@ -84,7 +89,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return parsed;
 }
 
-function setValue(parsed: ParsedArgs, key: "format" | "lang" | "config" | "output", value: string, name: string): void {
+function setValue(parsed: ParsedArgs, key: ValueKey, value: string, name: string): void {
   if (key === "format") {
     if (value !== "text" && value !== "json") throw new CliError(`${name} 只能是 text 或 json（收到 ${value}）`);
     parsed.format = value;
@@ -94,12 +99,13 @@ function setValue(parsed: ParsedArgs, key: "format" | "lang" | "config" | "outpu
     else if (lang === "en" || lang === "en-us") parsed.lang = "en";
     else throw new CliError(`${name} 只能是 zh 或 en（收到 ${value}）`);
   } else if (key === "config") parsed.config = value;
+  else if (key === "summary") parsed.summary = value;
   else parsed.output = value;
 }
 
 function checkFiles(p: ParsedArgs): void {
   const n = p.files.length;
-  if (p.command === "validate" && n === 0) throw new CliError(`validate 需要至少一个 .xlsx 文件，例如：fund-audit validate 分配表.xlsx`);
+  if (p.command === "validate" && n === 0) throw new CliError(`validate 需要至少一个 .xlsx 文件${p.summary ? "或文件夹" : ""}，例如：fund-audit validate 分配表.xlsx`);
   if (p.command === "fill") {
     if (n !== 1) throw new CliError(`fill 需要且只需要一个输入文件，例如：fund-audit fill 分配表.xlsx -o 分配表.审核.xlsx`);
     if (!p.output && !p.inPlace) throw new CliError(`fill 需要用 -o 指定输出文件（或用 --in-place 写回原文件）`);
@@ -117,6 +123,9 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
 用法：
   fund-audit validate <文件.xlsx...> [--format text|json] [--lang zh|en] [--config 规则.json]
       校验一个或多个资金分配工作簿，输出审核报告（--format json 输出机器可读结果）。
+  fund-audit validate <文件或文件夹...> --summary <汇总.xlsx> [--format text|json] [--lang zh|en]
+      批量审核：逐个校验（文件夹内的 .xlsx 逐级查找），输出汇总表，并写出汇总工作簿
+      （汇总、问题明细、按代码统计）。有文件含错误或无法读取时退出码为 1。
   fund-audit fill <输入.xlsx> -o <输出.xlsx> [--in-place] [--lang zh|en] [--config 规则.json]
       校验并写出副本：增加“审核结果”“绩效自评表”两张工作表，并在有问题的单元格上标色、加批注。
       不会修改输入文件；加 --in-place 才写回原文件。
@@ -130,10 +139,11 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
   --lang zh|en         报告语言，默认 zh（中文）
   --config <文件>      规则配置（JSON），覆盖默认阈值与支出范围
   -o, --output <文件>  输出文件
+  --summary <文件>     批量审核的汇总工作簿（.xlsx）
   --in-place           允许 fill 覆盖输入文件
   --debug              出错时显示详细堆栈
   -h, --help           显示本帮助
   -V, --version        显示版本
 
-退出码：0 无错误；1 发现错误级问题；2 用法错误或文件无法读取。
+退出码：0 无错误；1 发现错误级问题；2 用法错误或文件无法读取（--summary 批量审核时，无法读取的文件计为 1，2 只表示用法错误或汇总无法写出）。
 `;

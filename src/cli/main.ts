@@ -45,6 +45,10 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
 
 async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const config = readConfig(args.config);
+  if (args.summary !== undefined) {
+    const { batchCommand } = await import("./summary/command");
+    return batchCommand({ inputs: args.files, summary: args.summary, format: args.format, lang: args.lang, config }, io);
+  }
   const progress = startProgress(io);
   const total = args.files.length;
   const json: ReportEntry[] = [];
