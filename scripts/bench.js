@@ -7,7 +7,8 @@
 //   the pandas peer (bench/peer_pandas.py via /usr/bin/python3) and an exceljs full-load peer,
 //   the add-in adapter on the fake Excel host: context.sync() calls and largest request/response,
 //   and the CLI refusing the zip bomb of test/fixtures/bad (peak RSS).
-// Prints a table and writes bench/results.json.
+//   `validate <folder> --summary` over folders of --batch (30,300) generated workbooks (SPEC §12).
+// Prints a table and writes bench/results.json (`--batch-only`: only the batch timings, printed).
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -26,6 +27,8 @@ function option(name, fallback) {
 const SIZES = option("sizes", "1000,10000,100000").split(",").map(Number);
 const RUNS = Number(option("runs", "3"));
 const BUILD = !process.argv.includes("--no-build");
+const BATCH = option("batch", "30,300").split(",").map(Number);
+const BATCH_ONLY = process.argv.includes("--batch-only");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -180,6 +183,24 @@ function benchZipBomb() {
   return { ms: r.wall, rssMb: r.rssKb / 1024, exit: r.status, stderr: r.stderr.trim() };
 }
 
+/** A folder of `count` workbooks of 200–800 lines each (cached), validated with --summary. */
+function benchBatch(count) {
+  const { benchWorkbook } = require("../bench/generate");
+  const dir = path.join(DATA, `batch-${count}.v${GENERATOR_VERSION}`);
+  if (!fs.existsSync(path.join(dir, "done"))) {
+    fs.mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < count; i++) fs.writeFileSync(path.join(dir, `县${String(i + 1).padStart(3, "0")}.xlsx`), benchWorkbook(200 + ((i * 37) % 601)).bytes);
+    fs.writeFileSync(path.join(dir, "done"), "");
+  }
+  const summary = path.join(os.tmpdir(), `fund-audit-bench-summary-${process.pid}.xlsx`);
+  const r = timed(process.execPath, ["-r", PROBE, "bin/fund-audit.js", "validate", dir, "--summary", summary, "--format", "json"]);
+  fs.rmSync(summary, { force: true });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`validate --summary exited ${r.status}: ${r.stderr}`);
+  const files = JSON.parse(r.stdout).length;
+  if (files !== count) throw new Error(`validate --summary listed ${files} files, expected ${count}`);
+  return { files: count, ms: r.wall, rssMb: r.rssKb / 1024 };
+}
+
 const fmt = (v, d = 0) => (v === undefined || v === null ? "—" : typeof v === "number" ? v.toFixed(d) : String(v));
 const mb = (b) => (b / 1e6).toFixed(2);
 
@@ -214,6 +235,10 @@ async function main() {
     const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
     if (r.status !== 0) throw new Error("tsc -p tsconfig.cli.json failed");
   }
+  if (BATCH_ONLY) {
+    for (const b of BATCH.map(benchBatch)) process.stdout.write(`validate --summary over ${b.files} workbooks: ${b.ms.toFixed(0)} ms, peak RSS ${b.rssMb.toFixed(0)} MB\n`);
+    return;
+  }
   const results = [];
   for (const lines of SIZES) {
     log(`\n== ${lines.toLocaleString("en-US")} spending lines`);
@@ -235,6 +260,9 @@ async function main() {
   const bomb = benchZipBomb();
   log(bomb.skipped ? `zip bomb skipped: ${bomb.skipped}` : `\nzip bomb (test/fixtures/bad): exit ${bomb.exit} in ${bomb.ms.toFixed(0)} ms, peak RSS ${bomb.rssMb.toFixed(0)} MB`);
 
+  const batch = BATCH.map(benchBatch);
+  for (const b of batch) log(`validate --summary over ${b.files} workbooks: ${b.ms.toFixed(0)} ms, peak RSS ${b.rssMb.toFixed(0)} MB`);
+
   const largest = results[results.length - 1];
   const targets = {
     lines: largest.lines,
@@ -251,9 +279,10 @@ async function main() {
     },
   };
   const env = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0] && os.cpus()[0].model, runs: RUNS, date: new Date().toISOString() };
-  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, targets }, null, 2)}\n`);
+  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, batch, targets }, null, 2)}\n`);
   process.stdout.write(`\n${table(results)}\n\n`);
   process.stdout.write(`CLI = node bin/fund-audit.js validate --format json (process wall time incl. start-up, median of ${RUNS}); core = validateWorkbook in a fresh process after one read, median of ${WARM_RUNS} warm runs back to back (cold = its first run); read = xlsx -> grids, median of ${RUNS}.\n`);
+  process.stdout.write(`validate --summary: ${batch.map((b) => `${b.files} workbooks ${b.ms.toFixed(0)} ms`).join(", ")}.\n`);
   process.stdout.write(`Targets at ${targets.lines.toLocaleString("en-US")} lines: ${Object.entries(targets.met).map(([k, v]) => `${k}: ${v === null ? "n/a" : v ? "met" : "MISSED"}`).join("; ")}\n`);
   if (!results.every((r) => r.peersAgree)) process.stdout.write("WARNING: fund-audit and the pandas peer disagree on the over-spent/forbidden counts\n");
   process.stdout.write(`Wrote bench/results.json\n`);

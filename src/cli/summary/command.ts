@@ -38,6 +38,8 @@ export async function batchCommand(opts: BatchOptions, io: CliIO): Promise<numbe
     else files.push(batchFile({ index: i, file: e.file, ms: 0, ok: false, error: { code: "unreadable", message: e.unlisted }, cause: null }, names[i]));
   });
 
+  // exceljs takes a while to load: it loads on this thread while the workers validate.
+  const writer = import("./write");
   const progress = startProgress(io);
   const total = toValidate.length;
   let done = 0;
@@ -60,7 +62,7 @@ export async function batchCommand(opts: BatchOptions, io: CliIO): Promise<numbe
   if (opts.format === "json") await io.write(`${JSON.stringify(files.map((f) => f.row), null, 2)}\n`);
   else io.out(summaryText(files, opts.lang));
 
-  const { writeSummaryWorkbook } = await import("./write");
+  const { writeSummaryWorkbook } = await writer;
   const summaryDir = path.dirname(path.resolve(summary));
   const linkOf = (file: string): string => path.relative(summaryDir, path.resolve(file)).split(path.sep).join("/");
   await writeSummaryWorkbook(summaryLayouts(files, { time: opts.time ?? new Date(), linkOf }), summary);
