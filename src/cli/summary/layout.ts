@@ -80,7 +80,7 @@ function summarySheet(files: readonly BatchFile[], opts: SummaryOptions): Summar
   rows.forEach((r, i) => {
     const y = first + i;
     put(y, 0, r.index, { ...count, hAlign: "center" });
-    put(y, 1, r.name, { ...body, hAlign: "left" }, hyperlink(opts.linkOf(r.file), r.name) ?? undefined);
+    put(y, 1, r.name, { ...wrapped, hAlign: "left" }, hyperlink(opts.linkOf(r.file), r.name) ?? undefined);
     put(y, 2, r.project, wrapped);
     put(y, 3, r.department, wrapped);
     put(y, 4, r.implementer, wrapped);
@@ -118,7 +118,7 @@ function summarySheet(files: readonly BatchFile[], opts: SummaryOptions): Summar
       name: SUMMARY_SHEET,
       cells,
       merges: [],
-      columnWidths: [6, 30, 26, 16, 16, 12, 12, 9, 9, 9, 6, 6, 6, 6, 52, 40],
+      columnWidths: [6, 32, 24, 14, 14, 12, 12, 9, 9, 9, 6, 6, 6, 6, 50, 46],
       rowHeights: { 1: 30 },
       frozenRows: 2,
       print: { orientation: "landscape", paper: "A4", fitToWidth: true },
