@@ -8,6 +8,8 @@ import { isWorkbookReadError, readXlsxFile } from "./xlsx";
 export interface ValidateFilesOptions {
   lang: Lang;
   config?: RuleConfig;
+  /** false: outcomes only go to onResult and none is kept (a batch of hundreds keeps its own digest). */
+  keep?: boolean;
 }
 
 interface OutcomeBase {
@@ -29,7 +31,9 @@ export function exitCodeOf(o: FileOutcome): number {
   return o.result.summary.errors > 0 ? 1 : 0;
 }
 
+/** Outcomes in the order given (empty when opts.keep is false); onResult gets each as it completes. */
 export async function validateFiles(paths: string[], opts: ValidateFilesOptions, onResult: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  const keep = opts.keep !== false;
   if (poolWorthwhile(paths.length)) {
     // One worker thread per core; outcomes arrive in completion order.
     const outcomes: FileOutcome[] = [];
@@ -37,7 +41,7 @@ export async function validateFiles(paths: string[], opts: ValidateFilesOptions,
       const file = paths[r.index];
       const cause = r.ok ? null : failureError(r.failure);
       const o: FileOutcome = r.ok ? { index: r.index, file, ms: r.ms, ok: true, result: r.result } : { index: r.index, file, ms: r.ms, ok: false, error: describeFailure(cause, file), cause };
-      outcomes[r.index] = o;
+      if (keep) outcomes[r.index] = o;
       onResult(o);
     });
     return outcomes;
@@ -55,7 +59,7 @@ export async function validateFiles(paths: string[], opts: ValidateFilesOptions,
     } catch (e) {
       outcome = { index, file, ms: Date.now() - started, ok: false, error: describeFailure(e, file), cause: e };
     }
-    outcomes.push(outcome);
+    if (keep) outcomes.push(outcome);
     onResult(outcome);
   }
   return outcomes;

@@ -46,7 +46,7 @@ export async function batchCommand(opts: BatchOptions, io: CliIO): Promise<numbe
   try {
     await validateFiles(
       toValidate.map((i) => entries[i].file),
-      { lang: opts.lang, config: opts.config },
+      { lang: opts.lang, config: opts.config, keep: false },
       (o: FileOutcome) => {
         done++;
         progress.update(`正在校验 ${progressBar(done, total)}（${path.basename(o.file)}）`);
