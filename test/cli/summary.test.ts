@@ -85,6 +85,12 @@ describe("validate --summary over a mixed folder", () => {
     expect(run.stderr).toBe("");
     expect(run.stdout).toContain("共 9 个文件：可读 7 个（有错误 4 个），无法读取 2 个");
     expect(run.stdout).toContain(`汇总工作簿已写入 ${out}`);
+    const lines = run.stdout.split("\n");
+    expect(lines[0].split(/\s+/)).toEqual(["序号", "文件", "项目名称", "预算(万元)", "执行(万元)", "执行率", "自评", "复核", "等级", "错误", "警告", "提示", "状态"]);
+    expect(lines[3].trim().split(/\s+/)).toEqual(["2", "a-ok/ok.minimal.xlsx", "示例市电子商务发展…", "40.00", "40.00", "100.00%", "100.00", "100.00", "优", "0", "0", "0", "可读"]);
+    // The gap of error.weights-not-100 (claimed 100, computed 95) is starred.
+    expect(lines[8].trim().split(/\s+/).slice(6, 8)).toEqual(["100.00*", "95.00*"]);
+    expect(run.stdout).toContain("\n  9. c-bad/unreadable.not-a-zip.xlsx：文件不是 xlsx 工作簿（无法识别的文件格式）");
   });
 
   it("汇总 has one row per file, in order, with the project, money, scores, counts, main problems and status", async () => {

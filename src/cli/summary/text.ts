@@ -22,6 +22,7 @@ const LABELS = {
     unreadableList: "无法读取的文件",
     codes: "最常见的问题（按代码）",
     codeLine: (n: number, files: number) => `${n} 次，${files} 个文件`,
+    colon: "：",
   },
   en: {
     headers: ["#", "File", "Project", "Budget(万元)", "Executed", "Rate", "Claimed", "Score", "Grade", "Err", "Warn", "Info", "Status"],
@@ -31,10 +32,11 @@ const LABELS = {
     totals: (t: BatchTotals) =>
       `${t.files} files: ${t.readable} readable (${t.withErrors} with errors), ${t.unreadable} unreadable; ${t.errors} errors, ${t.warnings} warnings, ${t.infos} infos; budget ${formatWan(Math.round(t.budget * 100))}, executed ${formatWan(Math.round(t.executed * 100))}${t.executionRate === null ? "" : `, rate ${pct(t.executionRate)}`}`,
     gapNote: (n: number) => `* claimed score 5 or more points from the computed score: ${n} files`,
+    colon: ": ",
     problems: "Main problems",
     unreadableList: "Unreadable files",
     codes: "Most frequent findings (by code)",
-    codeLine: (n: number, files: number) => `${n} times in ${files} files`,
+    codeLine: (n: number, files: number) => `${n} ${n === 1 ? "time" : "times"} in ${files} ${files === 1 ? "file" : "files"}`,
   },
 };
 
@@ -115,7 +117,7 @@ export function summaryText(files: readonly BatchFile[], lang: Lang): string {
   const unreadable = rows.filter((r) => r.status === "unreadable");
   if (unreadable.length > 0) {
     out.push("", L.unreadableList);
-    for (const r of unreadable) out.push(`  ${r.index}. ${clean(r.name)}：${clean(r.reason ?? "")}`);
+    for (const r of unreadable) out.push(`  ${r.index}. ${clean(r.name)}${L.colon}${clean(r.reason ?? "")}`);
   }
   const stats = codeStats(files).slice(0, TOP_CODES);
   if (stats.length > 0) {
