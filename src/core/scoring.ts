@@ -1,4 +1,5 @@
 // 财预〔2020〕10号 scoring (SPEC §4), pure: model + computed metrics in, evaluation out.
+import { targetDisplay } from "./form/target-text";
 import { round2 } from "./messages/format";
 import { metricFor, type Metric, type Totals } from "./metrics";
 import { scaleToUnit } from "./parse/target";
@@ -49,6 +50,17 @@ function qualitativeScore(ind: Indicator, grade: QualitativeGrade, pcts: Record<
     if (share >= lo && share < hi) return ind.typedScore;
   }
   return pcts[grade] * w;
+}
+
+/**
+ * On a filled form (SPEC §9) an indicator §4 cannot score (no numeric actual, no 评价等级) keeps
+ * its typed 得分, capped at its 分值: the unit's judgment, not a guess from the actual's wording.
+ */
+function typedFallback(out: IndicatorOutcome): IndicatorOutcome {
+  const ind = out.indicator;
+  if (ind.typedScore === null || ind.grade !== null || out.actual !== null || ind.notApplicable) return out;
+  out.score = Math.min(Math.max(ind.typedScore, 0), Math.max(0, ind.weight));
+  return out;
 }
 
 function scoreIndicator(ind: Indicator, model: WorkbookModel, totals: Totals, config: RuleConfig): IndicatorOutcome {
@@ -112,7 +124,11 @@ export function score(model: WorkbookModel, totals: Totals, config: RuleConfig =
   const ew = model.project.executionWeight;
   const rate = totals.executionRate;
   const executionScore = rate === null ? 0 : round2(Math.min(Math.max(rate, 0), 1) * Math.max(0, ew));
-  const outcomes = model.indicators.map((ind) => scoreIndicator(ind, model, totals, config));
+  const fromForm = model.form?.role === "input";
+  const outcomes = model.indicators.map((ind) => {
+    const o = scoreIndicator(ind, model, totals, config);
+    return fromForm ? typedFallback(o) : o;
+  });
   let allWeight = 0;
   let applicableWeight = 0;
   let sum = 0;
@@ -129,7 +145,7 @@ export function score(model: WorkbookModel, totals: Totals, config: RuleConfig =
     level1: o.indicator.level1,
     level2: o.indicator.level2,
     name: o.indicator.name,
-    target: o.indicator.targetText,
+    target: targetDisplay(o.indicator.targetText, o.indicator.nature, o.indicator.unit),
     actual: o.computed ? formatMetric(o.computed.metric) : o.indicator.actualText || (o.indicator.grade ?? ""),
     weight: o.indicator.weight,
     score: round2(o.score),

@@ -1,4 +1,6 @@
 // The typed model of an allocation workbook, the findings and the evaluation.
+import type { FormRead } from "./form/model";
+import type { FundingTable } from "./funding";
 import type { CellValue } from "./grid";
 
 export type Severity = "error" | "warning" | "info";
@@ -135,6 +137,10 @@ export interface WorkbookModel {
   headerRows: Record<string, number>;
   /** Column of the 分值 header on the indicators sheet. */
   weightHeader: CellPos | null;
+  /** A filled 绩效自评表 (SPEC §9): the input itself, or a typed copy beside the input sheets. */
+  form?: { read: FormRead; role: "input" | "copy" };
+  /** The optional 资金来源 sheet (SPEC §9). */
+  funding?: FundingTable | null;
 }
 
 export interface Finding {
@@ -193,8 +199,10 @@ export interface Summary {
   disbursed: number;
   spent: number;
   executionRate: number | null;
+  /** The recomputed score (复核得分); claimedScore is the unit's own (自评得分), when typed. */
   score: number;
   grade: string;
+  claimedScore?: number | null;
 }
 
 export interface RuleConfig {

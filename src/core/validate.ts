@@ -5,8 +5,8 @@ import { columnLetter, type WorkbookGrids } from "./grid";
 import { enUS } from "./messages/en-US";
 import { fenToYuanNumber } from "./messages/format";
 import { zhCN } from "./messages/zh-CN";
+import { readModel } from "./form/input";
 import { computeTotals } from "./metrics";
-import { parseWorkbook } from "./parse/workbook";
 import { makeEmit, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
@@ -99,7 +99,8 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const lang = opts.lang ?? "zh";
   const renderer = new FindingRenderer(lang);
   const sink = new FindingSink((code, pos, params) => renderer.render(code, pos, params));
-  const model = parseWorkbook(wb, sink, config);
+  // A workbook holding only a filled 绩效自评表 is read as that form (SPEC §9).
+  const model = readModel(wb, sink, config);
   const classes = classifyLines(model);
   const forbidden = new Set<number>();
   const unknown = new Set<number>();
@@ -140,6 +141,7 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
     executionRate: scoring.evaluation.executionRate,
     score: scoring.evaluation.total,
     grade: scoring.evaluation.grade,
+    claimedScore: model.project.claimedScore,
   };
   return { rulesetVersion: RULESET_VERSION, model, findings, evaluation: scoring.evaluation, summary };
 }

@@ -1,4 +1,5 @@
 // Project-level totals: budget, execution, claimed score.
+import { totalMismatch } from "../form/checks";
 import { round2 } from "../messages/format";
 import type { Rule } from "./context";
 
@@ -19,7 +20,8 @@ export const budgetAndExecution: Rule = {
     }
     const threshold = config.executionReasonThreshold ?? 0.9;
     if (totals.executionRate !== null && totals.executionRate < threshold && !p.executionReason) {
-      emit("missing-execution-reason", p.cells["全年执行数"] ?? p.cells["全年预算数"], { percent: totals.executionRate, expected: threshold });
+      // The 执行率偏差原因 row is the cell to fill, when the sheet has one.
+      emit("missing-execution-reason", p.cells["执行率偏差原因"] ?? p.cells["全年执行数"] ?? p.cells["全年预算数"], { percent: totals.executionRate, expected: threshold });
     }
   },
 };
@@ -28,6 +30,8 @@ export const claimedScore: Rule = {
   name: "claimed score",
   codes: ["claimed-score-mismatch"],
   check({ model, scoring, emit }) {
+    // A form's 总分 that is not the sum of its own scores has form-total-mismatch, and only that.
+    if (model.form?.role === "input" && totalMismatch(model.form.read, scoring.evaluation.executionScore)) return;
     const claimed = model.project.claimedScore;
     const total = scoring.evaluation.total;
     if (claimed !== null && Math.abs(claimed - total) >= 0.005) {

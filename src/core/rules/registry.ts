@@ -1,5 +1,7 @@
 // The declarative rule registry: every cross-cell check, in the order findings are produced.
 // Parse-level codes (cell-error, invalid-amount, ...) are emitted while reading the grids.
+import { formChecks } from "../form/checks";
+import { fundingSums } from "../funding";
 import { disbursement, duplicateRecipients, supportAreaAndDistrict } from "./allocation";
 import type { Rule } from "./context";
 import { indicatorValues, weights } from "./indicators";
@@ -19,4 +21,6 @@ export const RULES: readonly Rule[] = [
   weights,
   indicatorValues,
   claimedScore,
+  fundingSums,
+  formChecks,
 ];
