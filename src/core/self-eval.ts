@@ -3,7 +3,10 @@ import { spreadMerges, type SheetGrid } from "./grid";
 import type { CellStyle, LayoutCell, LayoutMerge, SheetLayout } from "./layout";
 import { cleanLevel } from "./parse/workbook";
 import { toText } from "./parse/text";
-import type { ValidationResult } from "./types";
+import type { FundingRow } from "./form/model";
+import { fundingRowFor } from "./funding";
+import { computeTotals } from "./metrics";
+import type { ValidationResult, WorkbookModel } from "./types";
 
 export const SELF_EVAL_SHEET = "绩效自评表";
 
@@ -15,6 +18,30 @@ const num: CellStyle = { ...border, hAlign: "center" };
 
 export function indicatorKey(level1: string, level2: string, name: string): string {
   return `${cleanLevel(level1)}|${cleanLevel(level2)}|${name.replace(/\s+/g, "")}`;
+}
+
+const NONE = new Set<number>();
+const STANDARD_SOURCES = ["当年财政拨款", "上年结转资金", "其他资金"] as const;
+
+/**
+ * The 其中 rows: from the 资金来源 sheet when there is one (the standard three, then a province's
+ * own rows), a form's own rows when the form is the input, else 项目信息's single figure of each
+ * source under 全年预算数 only (it is not the source's 年初预算数 nor its 执行数).
+ */
+function fundingRows(model: WorkbookModel): Omit<FundingRow, "row">[] {
+  const p = model.project;
+  if (model.funding) {
+    const used = new Set<FundingRow>();
+    const rows = STANDARD_SOURCES.map((label) => {
+      const row = fundingRowFor(model.funding, label);
+      if (row) used.add(row);
+      return { label, fen: row?.fen ?? { initial: null, budget: null, executed: null } };
+    });
+    return [...rows, ...model.funding.rows.filter((r) => !used.has(r))];
+  }
+  if (model.form?.role === "input" && model.form.read.parts.length > 0) return model.form.read.parts;
+  const single = [p.fiscalFen, p.carryoverFen, p.otherFen];
+  return STANDARD_SOURCES.map((label, i) => ({ label, fen: { initial: null, budget: single[i], executed: null } }));
 }
 
 export function selfEvaluationLayout(result: ValidationResult, opts: { keptReasons?: Map<string, string> } = {}): SheetLayout {
@@ -40,38 +67,38 @@ export function selfEvaluationLayout(result: ValidationResult, opts: { keptReaso
   box(2, 6, 2, 7, "实施单位", label);
   box(2, 8, 2, 9, p.implementer);
 
-  box(3, 0, 7, 1, "项目资金（万元）", label);
+  const fundRows = fundingRows(model);
+  const fundEnd = 4 + fundRows.length;
+  box(3, 0, fundEnd, 1, "项目资金（万元）", label);
   box(3, 2, 3, 3, null, label);
   ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => put(3, 4 + i, h, label));
-  const sources: [string, number | null][] = [["年度资金总额", null], ["其中：当年财政拨款", p.fiscalFen], ["上年结转资金", p.carryoverFen], ["其他资金", p.otherFen]];
-  sources.forEach(([name, fen], i) => {
-    const r = 4 + i;
-    box(r, 2, r, 3, name, text);
-    if (i === 0) {
-      put(r, 4, wan(p.budgetInitialFen), { ...num, numberFormat: WAN });
-      put(r, 5, wan(p.budgetFen), { ...num, numberFormat: WAN });
-      put(r, 6, wan(p.executedFen ?? (evaluation.executionRate !== null && p.budgetFen ? Math.round(evaluation.executionRate * p.budgetFen) : null)), { ...num, numberFormat: WAN });
-      put(r, 7, evaluation.executionWeight, num);
-      put(r, 8, evaluation.executionRate, { ...num, numberFormat: "0.00%" });
-      put(r, 9, evaluation.executionScore, { ...num, numberFormat: "0.00" });
-    } else {
-      // One amount per source: it is both the initial and the annual budget of that source;
-      // its execution is bounded by the project's.
-      const executed = fen === null || p.executedFen === null ? null : Math.min(fen, p.executedFen);
-      put(r, 4, wan(p.budgetInitialFen === null ? null : fen), { ...num, numberFormat: WAN });
-      put(r, 5, wan(fen), { ...num, numberFormat: WAN });
-      put(r, 6, wan(i === 1 ? executed : null), { ...num, numberFormat: WAN });
-      for (let c = 7; c <= 9; c++) put(r, c, "—", num);
-    }
+  const money = { ...num, numberFormat: WAN };
+  // 全年执行数 is the sum in fen (项目信息's, else the allocation's), never rate × budget.
+  const executed = p.executedFen ?? computeTotals(model, NONE, NONE).executedFen;
+  box(4, 2, 4, 3, "年度资金总额", text);
+  put(4, 4, wan(p.budgetInitialFen), money);
+  put(4, 5, wan(p.budgetFen), money);
+  put(4, 6, wan(executed), money);
+  put(4, 7, evaluation.executionWeight, num);
+  put(4, 8, evaluation.executionRate, { ...num, numberFormat: "0.00%" });
+  put(4, 9, evaluation.executionScore, { ...num, numberFormat: "0.00" });
+  fundRows.forEach((f, i) => {
+    const r = 5 + i;
+    box(r, 2, r, 3, i === 0 ? `其中：${f.label}` : f.label, text);
+    put(r, 4, wan(f.fen.initial), money);
+    put(r, 5, wan(f.fen.budget), money);
+    put(r, 6, wan(f.fen.executed), money);
+    for (let c = 7; c <= 9; c++) put(r, c, "—", num);
   });
 
-  box(8, 0, 9, 0, "年度总体目标", label);
-  box(8, 1, 8, 5, "预期目标", label);
-  box(8, 6, 8, 9, "实际完成情况", label);
-  box(9, 1, 9, 5, p.overallGoal);
-  box(9, 6, 9, 9, p.overallGoalActual);
+  const goalRow = fundEnd + 1;
+  box(goalRow, 0, goalRow + 1, 0, "年度总体目标", label);
+  box(goalRow, 1, goalRow, 5, "预期目标", label);
+  box(goalRow, 6, goalRow, 9, "实际完成情况", label);
+  box(goalRow + 1, 1, goalRow + 1, 5, p.overallGoal);
+  box(goalRow + 1, 6, goalRow + 1, 9, p.overallGoalActual);
 
-  const headerRow = 10;
+  const headerRow = goalRow + 2;
   ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"].forEach((h, i) => put(headerRow, 1 + i, h, label));
   box(headerRow, 8, headerRow, 9, "偏差原因分析及改进措施", label);
   const inds = evaluation.indicators;
@@ -81,6 +108,7 @@ export function selfEvaluationLayout(result: ValidationResult, opts: { keptReaso
     const src = model.indicators[i];
     const kept = opts.keptReasons?.get(indicatorKey(ind.level1, ind.level2, ind.name));
     put(r, 3, ind.name);
+    // As typed, or 指标性质 + value + 度量单位 (≤30万元): evaluation.target says it whole.
     put(r, 4, ind.target);
     put(r, 5, ind.notApplicable ? "不适用" : ind.actual);
     put(r, 6, ind.weight, num);
@@ -109,7 +137,7 @@ export function selfEvaluationLayout(result: ValidationResult, opts: { keptReaso
   put(totalRow, 7, evaluation.total, { ...num, bold: true, numberFormat: "0.00" });
   box(totalRow, 8, totalRow, 9, `自评等级：${evaluation.grade}`, { ...label });
 
-  const rowHeights: Record<number, number> = { 0: 30, 9: 60 };
+  const rowHeights: Record<number, number> = { 0: 30, [goalRow + 1]: 60 };
   for (let r = first; r <= last; r++) rowHeights[r] = 32;
   return {
     name: SELF_EVAL_SHEET,

@@ -45,8 +45,9 @@ describe("绩效自评表 layout", () => {
     expect([at(l, "A15"), at(l, "G15"), at(l, "H15"), at(l, "I15")]).toEqual(["总分", 100, 100, "自评等级：优"]);
   });
 
-  it("fills the 当年财政拨款 row under all three amount headers", () => {
-    expect([at(l, "E6"), at(l, "F6"), at(l, "G6")]).toEqual([null, 30, 30]);
+  it("puts 项目信息's single 当年财政拨款 figure under 全年预算数 only, and 全年执行数 as the sum in fen", () => {
+    expect([at(l, "E6"), at(l, "F6"), at(l, "G6")]).toEqual([null, 30, null]);
+    expect(at(l, "G5")).toBe(30);
   });
 
   it("merges as the official form does", () => {

@@ -96,7 +96,9 @@ describe("seed case: 益阳市 2021 电子商务产业发展引导资金", () =>
     expect([f.cell, f.actual, f.expected]).toEqual(["项目信息!B12", 98, 94.65]);
   });
 
-  it("has no other error", () => {
-    expect(r.findings.filter((x) => x.severity === "error").map((x) => x.code)).toEqual(["forbidden-category"]);
+  it("has no other error than its 当年财政拨款 short of the budget (382.5 of 500 万元) and the forbidden line", () => {
+    expect(r.findings.filter((x) => x.severity === "error").map((x) => x.code)).toEqual(["form-funding-sum-mismatch", "forbidden-category"]);
+    const f = r.findings.find((x) => x.code === "form-funding-sum-mismatch")!;
+    expect([f.cell, f.actual, f.expected]).toEqual(["项目信息!B7", 5000000, 3825000]);
   });
 });
