@@ -8,6 +8,7 @@ import {
   FINDINGS_SHEET,
   SELF_EVAL_SHEET,
   findingsLayout,
+  hasReadableInput,
   readKeptReasons,
   readReviews,
   selfEvaluationLayout,
@@ -63,6 +64,9 @@ export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
 
   opts.onStep?.("validate");
   const result = validateWorkbook(grids, { lang: opts.lang, config: opts.config });
+  if (!hasReadableInput(result)) {
+    throw new CliError(`${input}：未找到可读的内容（项目信息、资金分配、支出明细或填有指标的绩效自评表），未写入文件：请检查是否选错了文件`);
+  }
   const reviews = sheetOf(grids, FINDINGS_SHEET);
   const reasons = sheetOf(grids, SELF_EVAL_SHEET);
 

@@ -5,6 +5,7 @@ export * from "./types";
 export { validateWorkbook, RULESET_VERSION } from "./validate";
 export { JSON_FINDING_FIELDS, reportedResult, toJsonFinding, toJsonReport, type JsonFinding, type JsonReport } from "./report";
 export { selfEvaluationLayout, readKeptReasons, SELF_EVAL_SHEET } from "./self-eval";
+export { hasReadableInput } from "./form/input";
 export { findingsLayout, readReviews, FINDINGS_SHEET, type Review } from "./findings-sheet";
 export { templateLayouts } from "./template";
 export { formatWan, formatYuan } from "./messages/format";

@@ -199,10 +199,9 @@ export interface Summary {
   disbursed: number;
   spent: number;
   executionRate: number | null;
-  /** The recomputed score (复核得分); claimedScore is the unit's own (自评得分), when typed. */
+  /** The recomputed score (复核得分); the unit's own (自评得分) is model.project.claimedScore. */
   score: number;
   grade: string;
-  claimedScore?: number | null;
 }
 
 export interface RuleConfig {

@@ -141,7 +141,6 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
     executionRate: scoring.evaluation.executionRate,
     score: scoring.evaluation.total,
     grade: scoring.evaluation.grade,
-    claimedScore: model.project.claimedScore,
   };
   return { rulesetVersion: RULESET_VERSION, model, findings, evaluation: scoring.evaluation, summary };
 }

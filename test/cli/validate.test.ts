@@ -22,7 +22,7 @@ describe("the seed example", () => {
       expect.arrayContaining([
         "claimed-score-mismatch@项目信息!B17",
         "actual-mismatch@绩效指标!E2",
-        "missing-execution-reason@项目信息!B9",
+        "missing-execution-reason@项目信息!B19",
         "forbidden-category@支出明细!C57",
       ]),
     );

@@ -45,7 +45,7 @@ export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "missing-actual": () => `No actual value or rating: fill one in.`,
   "target-not-met": (p) => `Actual "${p.actual}" misses the target "${p.expected}": explain the deviation.`,
   "missing-deviation-reason": (p) => `${p.actual === "over" ? "Actual exceeds the target by 30% or more" : "Target missed"} and no deviation reason is given: add one.`,
-  "missing-execution-reason": (p) => `Execution rate ${pct(p.percent)} is below ${pct(Number(p.expected))} and the project sheet gives no reason: add 执行率偏差原因.`,
+  "missing-execution-reason": (p) => `Execution rate ${pct(p.percent)} is below ${pct(Number(p.expected))} and no reason is given: fill in 执行率偏差原因 on the project sheet (on a form, its reason cell).`,
   "indicator-not-applicable": () => `Indicator marked not applicable: not scored; the indicator total is rescaled.`,
   "claimed-score-mismatch": (p) => `Claimed score ${p.actual} differs from the computed ${p.expected}: check the self-evaluation score.`,
   "actual-mismatch": (p) => `Actual "${p.raw ?? p.actual}" differs from ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected} computed from source "${p.field}": check it.`,
@@ -57,7 +57,9 @@ export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "merge-repaired": (p) => `Merged ranges overlap (${p.raw}); read with the outermost range: merge the cells again in WPS or Excel.`,
 
   // §9 a filled 绩效自评表 (#13)
-  "form-funding-sum-mismatch": (p) => `${p.target ?? "年度资金总额"} ${p.field} ${money(p.actualFen)} differs from the sum of its 其中 rows ${money(p.expectedFen)}: check the funding rows.`,
+  "form-funding-sum-mismatch": (p) => (p.target
+    ? `${p.target} ${p.field} ${money(p.actualFen)} differs from the sum of the funding sources ${money(p.expectedFen)}: check 当年财政拨款, 上年结转资金, 其他资金 (or the rows of the 资金来源 sheet).`
+    : `年度资金总额 ${p.field} ${money(p.actualFen)} differs from the sum of its 其中 rows ${money(p.expectedFen)}: check the total and its rows.`),
   "form-execution-rate-mismatch": (p) => `Execution rate is typed as ${p.actual}; 全年执行数 / 全年预算数 gives ${p.expected}: check it.`,
   "form-execution-score-mismatch": (p) => `Execution score is typed as ${p.actual}; min(rate, 1) × weight gives ${p.expected}: check it.`,
   "score-over-weight": (p) => `Score ${p.actual} exceeds the indicator's weight ${p.expected}: check the score.`,

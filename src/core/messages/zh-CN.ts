@@ -45,7 +45,7 @@ export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "missing-actual": () => `缺少实际完成值或评价等级：请填写。`,
   "target-not-met": (p) => `实际完成值「${p.actual}」未达到年度指标值「${p.expected}」：请在偏差原因分析中说明。`,
   "missing-deviation-reason": (p) => `${p.actual === "over" ? "实际完成值超出指标值 30% 以上" : "指标未完成"}，但未填写偏差原因分析及改进措施：请补充。`,
-  "missing-execution-reason": (p) => `预算执行率 ${pct(p.percent)} 低于 ${pct(Number(p.expected))}，项目信息中未填写执行率偏差原因：请补充。`,
+  "missing-execution-reason": (p) => `预算执行率 ${pct(p.percent)} 低于 ${pct(Number(p.expected))}，未填写执行率偏差原因：请在项目信息的“执行率偏差原因”一行（自评表则在原因栏）补充。`,
   "indicator-not-applicable": () => `该指标标为“不适用”，不计分，指标总分按适用指标折算。`,
   "claimed-score-mismatch": (p) => `自评得分 ${p.actual} 分与按指标计算的 ${p.expected} 分不一致：请核对自评得分。`,
   "actual-mismatch": (p) => `实际完成值「${p.raw ?? p.actual}」与按数据来源「${p.field}」计算的 ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected} 不一致：请核对。`,
@@ -57,7 +57,9 @@ export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "merge-repaired": (p) => `合并单元格区域相互重叠（${p.raw}），已按最外层区域读取：请在 WPS 或 Excel 中重新设置合并单元格。`,
 
   // §9 a filled 绩效自评表 (#13)
-  "form-funding-sum-mismatch": (p) => `${p.target ?? "年度资金总额"}的${p.field} ${money(p.actualFen)} 与其中各项之和 ${money(p.expectedFen)} 不一致：请核对资金来源各行。`,
+  "form-funding-sum-mismatch": (p) => (p.target
+    ? `${p.target}的${p.field} ${money(p.actualFen)} 与各资金来源之和 ${money(p.expectedFen)} 不一致：请核对当年财政拨款、上年结转资金、其他资金（或资金来源表各行）。`
+    : `年度资金总额的${p.field} ${money(p.actualFen)} 与其中各行之和 ${money(p.expectedFen)} 不一致：请核对年度资金总额及其中各行。`),
   "form-execution-rate-mismatch": (p) => `执行率填写为 ${p.actual}，按全年执行数 / 全年预算数应为 ${p.expected}：请核对。`,
   "form-execution-score-mismatch": (p) => `预算执行率得分填写为 ${p.actual} 分，按 min(执行率, 1) × 分值应为 ${p.expected} 分：请核对。`,
   "score-over-weight": (p) => `得分 ${p.actual} 超过该指标的分值 ${p.expected}：请核对得分。`,

@@ -30,7 +30,7 @@ describe("a clean national form", () => {
 
   it("recomputes the evaluation (复核得分) and keeps the typed 总分 as the claimed score", () => {
     expect([r.evaluation.executionScore, r.evaluation.total, r.evaluation.grade]).toEqual([9.5, 93.5, "优"]);
-    expect([r.summary.score, r.summary.claimedScore]).toEqual([93.5, 93.5]);
+    expect([r.summary.score, r.model.project.claimedScore]).toEqual([93.5, 93.5]);
   });
 });
 
@@ -80,7 +80,7 @@ describe("the evaluation of a form is recomputed, not copied", () => {
     const byName = new Map(r.evaluation.indicators.map((i) => [i.name, i.score]));
     expect(byName.get("带动销售额")).toBe(24);
     expect(byName.get("支持企业数")).toBe(28);
-    expect(r.summary.claimedScore).toBe(99.5);
+    expect(r.model.project.claimedScore).toBe(99.5);
   });
 
   it("caps a typed score at its 分值", () => {

@@ -71,7 +71,7 @@ describe("round trip of the product's own 绩效自评表", () => {
       expect(again.evaluation.executionScore).toBe(first.evaluation.executionScore);
       expect(again.evaluation.indicators.map((i) => i.score)).toEqual(first.evaluation.indicators.map((i) => i.score));
       expect(again.findings.filter((f) => f.code.startsWith("form-") || f.code === "score-over-weight").map((f) => `${f.code}@${f.cell} ${f.message}`)).toEqual([]);
-      expect(again.summary.claimedScore).toBe(first.evaluation.total);
+      expect(again.model.project.claimedScore).toBe(first.evaluation.total);
       cases++;
     }), { numRuns: ROUND_TRIP_RUNS });
     expect(cases).toBe(ROUND_TRIP_RUNS);
