@@ -181,7 +181,7 @@ function readFunding(rows: Row[], form: FormRead, pos: (r: number, c: number) =>
   for (let r = header.row + 1; r < Math.min(end, header.row + 12); r++) {
     const row = rows[r] ?? [];
     if (row.some((v) => BLOCK_END(keyOf(v)))) break;
-    const label = textAt(rows, r, labelCol).replace(/^\s*其中\s*[:：]?\s*/, "");
+    const label = rowLabel(rows, r, labelCol).replace(/^\s*其中\s*[:：]?\s*/, "").replace(/[:：]\s*$/, "");
     if (!label) break;
     const fr: FundingRow = {
       label, row: r,
@@ -208,6 +208,18 @@ function readFunding(rows: Row[], form: FormRead, pos: (r: number, c: number) =>
     const m = /(\d+(?:\.\d+)?)分/.exec(textAt(rows, header.row, 0).normalize("NFKC"));
     if (m) form.executionWeight = { value: Number(m[1]), text: m[0], cell: form.executionWeight?.cell ?? pos(header.row, 0) };
   }
+}
+
+/** The block's own label (项目资金（万元）, 预算执行情况(10分)) spans the rows: it names no row. */
+const BLOCK_LABEL = (k: string): boolean => k.startsWith("项目资金") || k.startsWith("预算执行情况") || k.startsWith("年度预算数");
+
+/** A funding row's label: the nearest text left of the figures that is not the block's label. */
+function rowLabel(rows: Row[], r: number, from: number): string {
+  for (let c = from; c >= 0; c--) {
+    const t = textAt(rows, r, c);
+    if (t) return BLOCK_LABEL(headerKey(t)) ? "" : t;
+  }
+  return "";
 }
 
 function readGoals(rows: Row[], form: FormRead): void {

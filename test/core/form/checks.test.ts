@@ -98,3 +98,15 @@ describe("a workbook with nothing readable", () => {
     expect(hasReadableInput(validateWorkbook(empty.build()))).toBe(false);
   });
 });
+
+describe("a national form without merges (labels in C, D blank; 一级 typed once)", () => {
+  it("reads the same and adds up", () => {
+    const f = aForm();
+    f.merges = [];
+    const r = validateWorkbook(f.set({ C5: "年度资金总额：" }).build());
+    expect(r.model.form?.read.total?.label).toBe("年度资金总额");
+    expect(r.model.form?.read.parts.map((p) => p.label)).toEqual(["当年财政拨款", "上年结转资金", "其他资金"]);
+    expect(r.model.indicators.map((i) => i.level1)).toEqual(["产出指标", "产出指标", "效益指标", "满意度指标"]);
+    expect(pairs(r)).toEqual(["target-not-met@Sheet1!F14"]);
+  });
+});

@@ -5,7 +5,7 @@ import type { CellValue, SheetGrid } from "../../../src/core/grid";
 import { selfEvaluationLayout } from "../../../src/core/self-eval";
 import { validateWorkbook } from "../../../src/core/validate";
 import { WorkbookBuilder, type IndicatorRow } from "../builders";
-import { layoutGrid } from "./form-builder";
+import { aForm, layoutGrid } from "./form-builder";
 
 const ROUND_TRIP_RUNS = 200;
 
@@ -75,5 +75,24 @@ describe("round trip of the product's own 绩效自评表", () => {
       cases++;
     }), { numRuns: ROUND_TRIP_RUNS });
     expect(cases).toBe(ROUND_TRIP_RUNS);
+  });
+});
+
+describe("a filled form with any cells changed", () => {
+  const value: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.string({ maxLength: 8 }), fc.double({ noNaN: true }), fc.integer({ min: -1000, max: 1000 }), fc.constantFrom("—", "/", "100.00%", "完成", "不适用", "自评等级：", "合计", "≥", "定性"));
+  it("never throws, and every finding is on the form at a cell it has", () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 16 }), fc.integer({ min: 0, max: 10 }), value), { maxLength: 12 }), (edits) => {
+      const f = aForm();
+      for (const [r, c, v] of edits) {
+        f.rows[r] = f.rows[r] ?? [];
+        f.rows[r][c] = v;
+      }
+      const r = validateWorkbook(f.build());
+      for (const x of r.findings) {
+        expect(x.sheet).toBe("Sheet1");
+        expect(x.row).toBeGreaterThanOrEqual(1);
+      }
+      expect(Number.isFinite(r.evaluation.total)).toBe(true);
+    }), { numRuns: 300 });
   });
 });
