@@ -40,6 +40,12 @@ export interface WorkbookGrids {
   sheets: SheetGrid[];
 }
 
+/**
+ * The CellError code a reader gives a formula cell without a cached value (never calculated):
+ * reported as 公式未计算, not as an empty cell.
+ */
+export const UNCALCULATED_FORMULA = "#UNCALCULATED";
+
 export const ERROR_CODES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"];
 
 export function isCellError(v: unknown): v is CellError {

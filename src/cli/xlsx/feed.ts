@@ -8,9 +8,23 @@ export type Consume = (buf: Buffer, final: boolean) => number;
 /** No legitimate element (a 32,767-character cell with a formula) comes near this. */
 export const MAX_ELEMENT_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Refuses a part in UTF-16 (a byte-order mark, or "<" as a 16-bit unit): Excel writes UTF-8 only,
+ * and the byte scanners would read such a part as noise.
+ */
+export function checkUtf8(part: string, head: Uint8Array): void {
+  if (head.length < 2) return;
+  const a = head[0];
+  const b = head[1];
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || (a === 0x3c && b === 0) || (a === 0 && b === 0x3c)) {
+    throw new WorkbookReadError("corrupt", `工作簿已损坏（“${part}”是 UTF-16 编码，Excel 保存的工作簿都是 UTF-8）：请在 Excel 中打开并另存为 .xlsx（Excel 工作簿）后重试`);
+  }
+}
+
 export class Feed {
   private carry: Buffer = Buffer.alloc(0);
   private carryLen = 0;
+  private started = false;
 
   constructor(
     private readonly consume: Consume,
@@ -18,6 +32,10 @@ export class Feed {
   ) {}
 
   push = (chunk: Uint8Array, final: boolean): void => {
+    if (!this.started && chunk.length > 0) {
+      this.started = true;
+      checkUtf8(this.part, chunk);
+    }
     let data: Buffer;
     const fromCarry = this.carryLen > 0;
     if (!fromCarry) {

@@ -1,5 +1,4 @@
 // readXlsxBuffer / readXlsxFile: xlsx bytes -> WorkbookGrids, values only.
-import { promises as fs } from "fs";
 import type { SheetGrid, WorkbookGrids } from "../../core/grid";
 import { WorkbookReadError } from "./errors";
 import { Feed } from "./feed";
@@ -9,6 +8,7 @@ import { sniffNonZip } from "./sniff";
 import { parseDateStyles } from "./styles";
 import { findByType, parseRelationships, parseWorkbook, relsPathFor, type Relationship } from "./workbook-parts";
 import { Budget, formatBytes, inflateEntry, inflateEntryAsync, readCentralDirectory, readEntryText, type ZipEntry } from "./zip";
+import { readRegularFile } from "./file";
 
 export interface ReadOptions {
   /**
@@ -54,13 +54,28 @@ function notXlsx(pkg: Package): WorkbookReadError {
   return new WorkbookReadError("not-xlsx");
 }
 
-function workbookPartPath(pkg: Package): string | undefined {
+/** The workbook part, found as Excel finds it: through the package relationships (_rels/.rels). */
+function workbookPartPath(pkg: Package): string {
   const rootRels = pkg.text("_rels/.rels");
-  if (rootRels !== undefined) {
-    const doc = findByType(parseRelationships(rootRels, ""), "officeDocument");
-    if (doc && pkg.entry(doc.target)) return doc.target;
+  if (rootRels === undefined) {
+    if (pkg.entry("xl/workbook.xml")) throw corrupt("缺少包关系部件 _rels/.rels");
+    throw notXlsx(pkg);
   }
-  return pkg.entry("xl/workbook.xml") ? "xl/workbook.xml" : undefined;
+  const doc = findByType(parseRelationships(rootRels, ""), "officeDocument");
+  if (!doc) throw notXlsx(pkg);
+  const target = doc.target.toLowerCase();
+  // A genuine .xlsb, .docx or .pptx has relationships too: what the main part is says what the file is.
+  if (target.endsWith(".bin") || target.startsWith("word/") || target.startsWith("ppt/")) throw notXlsx(pkg);
+  if (!pkg.entry(doc.target)) throw corrupt(`包关系指向的工作簿部件“${doc.target}”不存在`);
+  return doc.target;
+}
+
+/** A relationship the workbook declares must lead to a part that is there. */
+function relatedPart(pkg: Package, rel: Relationship | undefined, what: string): ZipEntry | undefined {
+  if (!rel) return undefined;
+  const entry = pkg.entry(rel.target);
+  if (!entry) throw corrupt(`${what}部件“${rel.target}”不存在`);
+  return entry;
 }
 
 interface SheetJob {
@@ -86,31 +101,43 @@ function plan(buf: Uint8Array, opts: ReadOptions): Plan {
     throw new WorkbookReadError("too-large", `文件大小 ${formatBytes(buf.length)} 超过 ${formatBytes(limit)} 的读取上限：请拆分工作簿后重试`);
   }
   const pkg = new Package(buf, readCentralDirectory(buf), new Budget(limit));
+  if (!pkg.entry("[Content_Types].xml")) {
+    if (pkg.entry("xl/workbook.xml") || pkg.entry("_rels/.rels")) throw corrupt("缺少内容类型部件 [Content_Types].xml");
+    throw notXlsx(pkg);
+  }
   const wbPath = workbookPartPath(pkg);
-  if (!wbPath) throw notXlsx(pkg);
   const wb = parseWorkbook(pkg.text(wbPath) ?? "");
-  const relsText = pkg.text(relsPathFor(wbPath));
-  const rels = relsText !== undefined ? parseRelationships(relsText, wbPath) : new Map<string, Relationship>();
-  const dir = wbPath.slice(0, wbPath.lastIndexOf("/") + 1);
+  const relsPath = relsPathFor(wbPath);
+  const relsText = pkg.text(relsPath);
+  if (relsText === undefined) throw corrupt(`缺少工作簿的关系部件 ${relsPath}`);
+  const rels = parseRelationships(relsText, wbPath);
+  if (wb.sheets.length === 0) throw corrupt("工作簿中没有任何工作表");
 
-  const stylesXml = pkg.text(findByType(rels, "styles")?.target ?? `${dir}styles.xml`);
+  const stylesEntry = relatedPart(pkg, findByType(rels, "styles"), "样式");
+  const stylesXml = stylesEntry ? readEntryText(buf, stylesEntry, pkg.budget) : undefined;
   const dateStyles = stylesXml !== undefined ? parseDateStyles(stylesXml) : new Uint8Array(0);
-  const sharedStrings = pkg.entry(findByType(rels, "sharedStrings")?.target ?? `${dir}sharedStrings.xml`);
+  const sharedStrings = relatedPart(pkg, findByType(rels, "sharedStrings"), "共享字符串表");
 
   const sheets: SheetJob[] = [];
-  wb.sheets.forEach((s, k) => {
-    if (opts.sheets && !opts.sheets(s.name)) return;
+  const names = new Set<string>();
+  for (const s of wb.sheets) {
+    const key = s.name.toLowerCase();
+    if (names.has(key)) throw corrupt(`有两个同名的工作表“${s.name}”`);
+    names.add(key);
+    if (opts.sheets && !opts.sheets(s.name)) continue;
+    // Never another part in place of the one named: a sheet without its relationship is damage.
     const rel = rels.get(s.relId);
+    if (!rel || rel.external) throw corrupt(`工作表“${s.name}”的关系 ${s.relId || "（空）"} 在 ${relsPath} 中不存在`);
     const grid: SheetGrid = { name: s.name, rows: [] };
     if (s.state !== "visible") grid.hidden = true;
-    if (rel && !rel.type.endsWith("/worksheet")) {
+    if (!rel.type.endsWith("/worksheet")) {
       sheets.push({ grid, entry: null });
-      return;
+      continue;
     }
-    const entry = pkg.entry(rel ? rel.target : `${dir}worksheets/sheet${k + 1}.xml`);
+    const entry = pkg.entry(rel.target);
     if (!entry) throw corrupt(`找不到工作表“${s.name}”的数据`);
     sheets.push({ grid, entry });
-  });
+  }
   return { pkg, date1904: wb.date1904, dateStyles, sharedStrings, sheets, cells: new CellBudget(opts.maxCells ?? DEFAULT_MAX_CELLS) };
 }
 
@@ -179,20 +206,9 @@ export async function readXlsxBufferAsync(buf: Uint8Array, opts: ReadOptions = {
   }
 }
 
-/** Reads an xlsx file; errors name the file as given. */
+/** Reads an xlsx file (a regular file only: never a device, pipe or folder); errors name the file as given. */
 export async function readXlsxFile(path: string, opts: ReadOptions = {}): Promise<WorkbookGrids> {
-  const limit = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
-  let buf: Buffer;
-  try {
-    const stat = await fs.stat(path);
-    if (stat.isDirectory()) throw new WorkbookReadError("unreadable", "这是一个文件夹，不是文件：请指定 .xlsx 文件", path);
-    if (stat.size > limit) throw new WorkbookReadError("too-large", `文件大小 ${formatBytes(stat.size)} 超过 ${formatBytes(limit)} 的读取上限：请拆分工作簿后重试`, path);
-    buf = await fs.readFile(path);
-  } catch (err) {
-    if (err instanceof WorkbookReadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", undefined, path);
-  }
+  const buf = await readRegularFile(path, opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
   try {
     return await readXlsxBufferAsync(buf, opts);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Streaming scanner for a worksheet part: <row>, <c> (with <v>, <is>, <f>) and <mergeCell>,
 // found by scanning the raw bytes. Only cells holding a value allocate anything, so a
 // sheet formatted down to row 1,048,576 costs one pass over its bytes.
-import { CellError, rangeFromA1, type CellRange, type CellValue } from "../../core/grid";
+import { CellError, UNCALCULATED_FORMULA, rangeFromA1, toA1, type CellRange, type CellValue } from "../../core/grid";
 import {
   APOS,
   EQ,
@@ -53,6 +53,7 @@ export interface SheetContext {
 }
 
 const errorValues = new Map<string, CellError>();
+const UNCALCULATED = new CellError(UNCALCULATED_FORMULA);
 
 function errorValue(code: string): CellError {
   let e = errorValues.get(code);
@@ -78,7 +79,20 @@ function parseType(buf: Buffer, a: number, b: number): CellType {
   return CellType.Number;
 }
 
-/** Column index from the letters of an A1 reference; -1 when there are none. */
+/** Excel's last row and column (XFD1048576), zero-based. */
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
+/** Cells further than this right of a row's last value leave a hole instead of nulls. */
+const SPARSE_GAP = 1024;
+/** Rows skipped over: one shared, frozen empty row each, so a far row costs a pointer per row. */
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+const OUT_OF_RANGE = -2;
+
+/**
+ * Column index from an A1 reference; -1 when it has no letters, OUT_OF_RANGE past column XFD
+ * or row 1,048,576 (checked here, before anything is allocated for the cell).
+ */
 function parseColumn(buf: Buffer, a: number, b: number): number {
   let n = 0;
   let i = a;
@@ -88,6 +102,15 @@ function parseColumn(buf: Buffer, a: number, b: number): number {
     if (c >= 97 && c <= 122) c -= 32;
     if (c < 65 || c > 90) break;
     n = n * 26 + (c - 64);
+    if (n > MAX_COL + 1) return OUT_OF_RANGE;
+  }
+  let row = 0;
+  for (; i < b; i++) {
+    const c = buf[i];
+    if (c === 36) continue;
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+    if (row > MAX_ROW + 1) return OUT_OF_RANGE;
   }
   return n - 1;
 }
@@ -169,6 +192,7 @@ export class SheetScanner {
       else if (bytesEqual(buf, ns, ne, "hidden")) hidden = buf[vs] === 49 /* 1 */ || buf[vs] === 116; /* true */
     });
     this.row = r > 0 ? r - 1 : this.row + 1;
+    if (this.row > MAX_ROW) this.outOfRange(r > 0 ? `第 ${r} 行` : `第 ${this.row + 1} 行`);
     this.col = -1;
     if (hidden) this.hiddenRows.push(this.row);
   }
@@ -187,6 +211,8 @@ export class SheetScanner {
     const gt = findTagEnd(buf, le, n);
     if (gt < 0) return -1;
     let colRef = -1;
+    let refStart = -1;
+    let refEnd = -1;
     let type = CellType.Number;
     let style = 0;
     // Attributes r, t, s (one-letter names; others such as cm/vm/ph are skipped). This is
@@ -209,11 +235,17 @@ export class SheetScanner {
       i = ve + 1;
       if (ne - ns !== 1) continue;
       const an = buf[ns];
-      if (an === 114) colRef = parseColumn(buf, vs, ve);
+      if (an === 114) {
+        colRef = parseColumn(buf, vs, ve);
+        refStart = vs;
+        refEnd = ve;
+      }
       else if (an === 116) type = parseType(buf, vs, ve);
       else if (an === 115) style = parseIndex(buf, vs, ve);
     }
+    if (colRef === OUT_OF_RANGE) this.outOfRange(`单元格地址 ${buf.toString("latin1", refStart, Math.min(refEnd, refStart + 40))}`);
     const col = colRef >= 0 ? colRef : this.col + 1;
+    if (col > MAX_COL) this.outOfRange(`第 ${Math.max(this.row, 0) + 1} 行第 ${col + 1} 列`);
     this.col = col;
     if (buf[gt - 1] === SLASH) return gt + 1;
 
@@ -233,6 +265,7 @@ export class SheetScanner {
     let ve = -1;
     let is = -1;
     let ie = -1;
+    let formula = false;
     if (buf[gt + 1] === LT && buf[gt + 2] === 118 /* v */ && buf[gt + 3] === GT) {
       vs = gt + 4;
       ve = findClose1(buf, 118 /* v */, vs, close);
@@ -253,6 +286,8 @@ export class SheetScanner {
         const cgt = findTagEnd(buf, cle, close);
         if (cgt < 0) break;
         if (buf[cgt - 1] === SLASH) {
+          // <f t="shared" si="0"/>: a formula shared from another cell.
+          if (cle - cls === 1 && buf[cls] === 102) formula = true;
           p = cgt + 1;
           continue;
         }
@@ -269,6 +304,8 @@ export class SheetScanner {
         if (isV) {
           vs = cgt + 1;
           ve = cclose;
+        } else if (isF) {
+          formula = true;
         } else if (isIs) {
           is = cgt + 1;
           ie = cclose;
@@ -290,7 +327,8 @@ export class SheetScanner {
       case CellType.Shared:
         if (vs >= 0) {
           const k = parseIndex(buf, vs, ve);
-          value = k >= 0 && k < this.ctx.sharedStrings.length ? this.ctx.sharedStrings[k] : null;
+          if (k >= this.ctx.sharedStrings.length) this.missingSharedString(k, col);
+          value = k >= 0 ? this.ctx.sharedStrings[k] : null;
         }
         break;
       case CellType.Str:
@@ -313,18 +351,36 @@ export class SheetScanner {
         if (vs >= 0 && ve > vs) value = isoDate(decodeText(buf, vs, ve));
         break;
     }
+    if (formula && vs < 0 && is < 0) {
+      // A formula Excel never calculated (written by a program, or saved with manual calculation):
+      // its value is unknown, which is not the same as an empty cell.
+      value = UNCALCULATED;
+      this.errors++;
+    }
     if (value === null || value === "") return end;
     this.put(col, value);
     return end;
+  }
+
+  private outOfRange(what: string): never {
+    throw new WorkbookReadError("corrupt", `工作簿已损坏（工作表“${this.ctx.sheetName}”的${what}超出了 Excel 的最大范围 XFD1048576）：请在 Excel 中打开（Excel 会提示修复）并另存为 .xlsx（Excel 工作簿）后重试`);
+  }
+
+  private missingSharedString(k: number, col: number): never {
+    const where = toA1(Math.max(this.row, 0), col);
+    const what = this.ctx.sharedStrings.length === 0 ? "共享字符串表（sharedStrings.xml）缺失" : `共享字符串表只有 ${this.ctx.sharedStrings.length} 条`;
+    throw new WorkbookReadError("corrupt", `工作簿已损坏（${what}，工作表“${this.ctx.sheetName}”的 ${where} 引用了第 ${k + 1} 条）：请在 Excel 中打开（Excel 会提示修复）并另存为 .xlsx（Excel 工作簿）后重试`);
   }
 
   private put(col: number, value: CellValue): void {
     const row = this.row < 0 ? 0 : this.row;
     if (row !== this.curRow) {
       const rows = this.rows;
-      if (row < rows.length) this.cur = rows[row];
-      else {
-        while (rows.length < row) rows.push([]);
+      if (row < rows.length) {
+        if (rows[row] === EMPTY_ROW) rows[row] = [];
+        this.cur = rows[row];
+      } else {
+        while (rows.length < row) rows.push(EMPTY_ROW);
         this.cur = [];
         rows.push(this.cur);
       }
@@ -332,7 +388,10 @@ export class SheetScanner {
     }
     const cur = this.cur;
     if (col === cur.length) cur.push(value);
-    else if (col > cur.length) {
+    else if (col > cur.length + SPARSE_GAP) {
+      // Far right (a stray value in XFD): a hole, not 16,000 nulls per row.
+      cur[col] = value;
+    } else if (col > cur.length) {
       while (cur.length < col) cur.push(null);
       cur.push(value);
     } else cur[col] = value;

@@ -7,6 +7,7 @@ import { Readable, type TransformOptions } from "stream";
 import { pipeline } from "stream/promises";
 import * as zlib from "zlib";
 import { WorkbookReadError } from "./errors";
+import { checkUtf8 } from "./feed";
 
 export interface ZipEntry {
   /** The name as stored, with "\" turned into "/". */
@@ -15,6 +16,8 @@ export interface ZipEntry {
   flags: number;
   compressedSize: number;
   localOffset: number;
+  /** CRC-32 of the uncompressed bytes, from the central directory; checked once the entry is read. */
+  crc: number;
 }
 
 /** Compressed input handed to the inflater per push: bounds one push's output (≤ ~1032×). */
@@ -74,6 +77,37 @@ function u64(b: Uint8Array, i: number): number {
   return u32(b, i) + u32(b, i + 4) * 0x100000000;
 }
 
+type Crc32 = (data: Uint8Array, value?: number) => number;
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+
+/** Node < 20.15 has no zlib.crc32. */
+function crc32Js(data: Uint8Array, value = 0): number {
+  let c = ~value;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+const crc32: Crc32 = typeof (zlib as { crc32?: Crc32 }).crc32 === "function" ? (zlib as { crc32: Crc32 }).crc32 : crc32Js;
+
+/** Running CRC-32 of an entry's output; `check` throws when it differs from the directory's. */
+class CrcCheck {
+  private value = 0;
+  constructor(private readonly entry: ZipEntry) {}
+
+  add(chunk: Uint8Array): void {
+    if (chunk.length) this.value = crc32(chunk, this.value);
+  }
+
+  check(): void {
+    if (this.value >>> 0 !== this.entry.crc >>> 0) throw corrupt(`“${this.entry.name}”的校验和（CRC-32）不符，内容已损坏`);
+  }
+}
+
 function truncated(): WorkbookReadError {
   return new WorkbookReadError("truncated");
 }
@@ -124,6 +158,7 @@ export function readCentralDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     if (p + 46 > eocd || u32(buf, p) !== SIG_CENTRAL) throw corrupt("压缩包目录无效");
     const flags = u16(buf, p + 8);
     const method = u16(buf, p + 10);
+    const crc = u32(buf, p + 16);
     let compressedSize = u32(buf, p + 20);
     const uncompressedSize = u32(buf, p + 24);
     const nameLen = u16(buf, p + 28);
@@ -149,7 +184,12 @@ export function readCentralDirectory(buf: Uint8Array): Map<string, ZipEntry> {
       }
       e += 4 + len;
     }
-    entries.set(name.toLowerCase(), { name, method, flags, compressedSize, localOffset });
+    // OPC part names are case-insensitive: two entries that differ only in case are one part
+    // written twice, and readers disagree on which one counts. Refuse rather than pick one.
+    const key = name.toLowerCase();
+    const twin = entries.get(key);
+    if (twin) throw corrupt(twin.name === name ? `压缩包中“${name}”出现了两次` : `压缩包中“${twin.name}”和“${name}”仅大小写不同，是同一个部件的两份`);
+    entries.set(key, { name, method, flags, compressedSize, localOffset, crc });
     p = extraEnd + commentLen;
   }
   return entries;
@@ -167,7 +207,10 @@ function entryData(buf: Uint8Array, entry: ZipEntry): Uint8Array {
 
 export type Sink = (chunk: Uint8Array, final: boolean) => void;
 
-function storedEntry(data: Uint8Array, budget: Budget, sink: Sink): void {
+function storedEntry(entry: ZipEntry, data: Uint8Array, budget: Budget, sink: Sink): void {
+  const crc = new CrcCheck(entry);
+  crc.add(data);
+  crc.check();
   if (data.length === 0) {
     sink(data, true);
     return;
@@ -191,12 +234,17 @@ function inflateFailed(entry: ZipEntry, err: unknown): WorkbookReadError {
 export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: Budget, sink: Sink): void {
   if (entry.flags & 1) throw new WorkbookReadError("encrypted");
   const data = entryData(buf, entry);
-  if (entry.method === 0) return storedEntry(data, budget, sink);
+  if (entry.method === 0) return storedEntry(entry, data, budget, sink);
   if (entry.method !== 8) throw corrupt(`“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
   let ended = false;
+  const crc = new CrcCheck(entry);
   const inflater = new Inflate((chunk, final) => {
     budget.take(chunk.length);
-    if (final) ended = true;
+    crc.add(chunk);
+    if (final) {
+      ended = true;
+      crc.check();
+    }
     sink(chunk, final);
   });
   try {
@@ -207,7 +255,10 @@ export function inflateEntry(buf: Uint8Array, entry: ZipEntry, budget: Budget, s
   } catch (err) {
     throw inflateFailed(entry, err);
   }
-  if (!ended) sink(new Uint8Array(0), true);
+  if (!ended) {
+    crc.check();
+    sink(new Uint8Array(0), true);
+  }
 }
 
 function* slices(data: Uint8Array, size: number): Generator<Uint8Array> {
@@ -221,8 +272,9 @@ function* slices(data: Uint8Array, size: number): Generator<Uint8Array> {
 export async function inflateEntryAsync(buf: Uint8Array, entry: ZipEntry, budget: Budget, sink: Sink): Promise<void> {
   if (entry.flags & 1) throw new WorkbookReadError("encrypted");
   const data = entryData(buf, entry);
-  if (entry.method === 0) return storedEntry(data, budget, sink);
+  if (entry.method === 0) return storedEntry(entry, data, budget, sink);
   if (entry.method !== 8) throw corrupt(`“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  const crc = new CrcCheck(entry);
   // The pipeline reports a consumer's error as an AbortError; keep the real one.
   let failure: unknown;
   try {
@@ -230,6 +282,7 @@ export async function inflateEntryAsync(buf: Uint8Array, entry: ZipEntry, budget
       try {
         for await (const chunk of source) {
           budget.take(chunk.length);
+          crc.add(chunk);
           sink(chunk, false);
         }
       } catch (err) {
@@ -240,6 +293,7 @@ export async function inflateEntryAsync(buf: Uint8Array, entry: ZipEntry, budget
   } catch (err) {
     throw inflateFailed(entry, failure ?? err);
   }
+  crc.check();
   sink(new Uint8Array(0), true);
 }
 
@@ -254,6 +308,7 @@ export function readEntryText(buf: Uint8Array, entry: ZipEntry, budget: Budget):
     }
   });
   const all = Buffer.concat(parts, total);
+  checkUtf8(entry.name, all);
   const start = all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
   return all.toString("utf8", start);
 }

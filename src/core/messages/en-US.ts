@@ -1,5 +1,6 @@
 // en-US messages, kept apart from the rules like zh-CN.
 import type { FindingCode, FindingParams } from "../findings";
+import { UNCALCULATED_FORMULA } from "../grid";
 import { formatPercent, formatWan, formatYuan } from "./format";
 
 const money = (fen: number | undefined): string => (fen === undefined ? "—" : `${formatYuan(fen)} (${formatWan(fen, 2, " wan yuan")})`);
@@ -10,7 +11,10 @@ export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "sheet-missing": (p) => `Sheet "${p.target}" is missing: add it as in the template (use "New template").`,
   "column-missing": (p) => `Sheet "${p.target}" lacks the required column "${p.field}": add it to the header row (within the first 10 rows).`,
   "hidden-row": () => `This row is hidden and is still validated: check that it should count.`,
-  "cell-error": (p) => `The cell holds the error ${p.raw}: fix the formula or reference and validate again.`,
+  "cell-error": (p) =>
+    p.raw === UNCALCULATED_FORMULA
+      ? `The cell holds a formula that was never calculated (no value): recalculate in Excel (Formulas > Calculate Now, or F9), save and validate again.`
+      : `The cell holds the error ${p.raw}: fix the formula or reference and validate again.`,
   "required-missing": (p) => `Required value "${p.field}" is empty: fill it in.`,
   "invalid-amount": (p) => `Amount "${p.raw}" cannot be read: enter a number (e.g. 35000, 3.5万).`,
   "amount-precision": (p) => `Amount "${p.raw}" has more than 2 decimals and was rounded to ${money(p.amountFen)}: check it to the fen.`,

@@ -1,5 +1,6 @@
 // zh-CN messages: what is wrong and what to do. Rules never build text; they pass params.
 import type { FindingCode, FindingParams } from "../findings";
+import { UNCALCULATED_FORMULA } from "../grid";
 import { formatPercent, formatWan, formatYuan } from "./format";
 
 const money = (fen: number | undefined): string => (fen === undefined ? "—" : `${formatWan(fen)}（${formatYuan(fen)}）`);
@@ -10,7 +11,10 @@ export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "sheet-missing": (p) => `缺少工作表「${p.target}」：请按模板添加该工作表（可用“新建模板”生成）。`,
   "column-missing": (p) => `工作表「${p.target}」缺少必填列「${p.field}」：请在表头行（前 10 行内）添加该列。`,
   "hidden-row": () => `该行被隐藏，仍参与校验：请确认隐藏行是否应计入。`,
-  "cell-error": (p) => `单元格为错误值 ${p.raw}：请修正公式或引用后重新校验。`,
+  "cell-error": (p) =>
+    p.raw === UNCALCULATED_FORMULA
+      ? `单元格含公式但没有计算结果（公式未计算）：请在 Excel 中重新计算（公式 > 开始计算，或按 F9）并保存后重新校验。`
+      : `单元格为错误值 ${p.raw}：请修正公式或引用后重新校验。`,
   "required-missing": (p) => `必填项「${p.field}」为空：请填写。`,
   "invalid-amount": (p) => `金额「${p.raw}」无法识别：请填写数字（如 35000、3.5万、人民币叁万伍仟元整）。`,
   "amount-precision": (p) => `金额「${p.raw}」超过两位小数，已按四舍五入计为 ${money(p.amountFen)}：请核对到分。`,

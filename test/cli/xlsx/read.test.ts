@@ -3,7 +3,7 @@ import { strToU8, zipSync } from "fflate";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { CellError, type SheetGrid, type WorkbookGrids } from "../../../src/core/grid";
+import { CellError, UNCALCULATED_FORMULA, type SheetGrid, type WorkbookGrids } from "../../../src/core/grid";
 import { readXlsxBuffer, readXlsxBufferAsync, readXlsxFile, serialToDate, WorkbookReadError } from "../../../src/cli/xlsx";
 import { buildXlsx, escapeXml } from "./build-xlsx";
 
@@ -51,7 +51,8 @@ describe("readXlsxBuffer on workbooks written by exceljs", () => {
       ["序号", "单位名称", "金额", "日期", "布尔", "公式"],
       [1, "A&B <公司> \"引号\" 'x'", 1234.56, utc(2021, 12, 20), true, 2469.12],
       [-0.5, null, 0, null, false, new CellError("#DIV/0!")],
-      ["富文本", new CellError("#REF!"), null, new CellError("#N/A"), 1e-7, 123456789012345680000],
+      // C4 is a formula never calculated: its value is unknown, not empty.
+      ["富文本", new CellError("#REF!"), new CellError(UNCALCULATED_FORMULA), new CellError("#N/A"), 1e-7, 123456789012345680000],
     ]);
   });
 
@@ -117,12 +118,13 @@ describe("readXlsxBuffer on hand-built packages", () => {
           xml:
             '<row r="1"><c r="A1" t="inlineStr"><is><t>内联</t></is></c><c r="B1" t="str"><f>A1&amp;"x"</f><v>内联x</v></c>' +
             '<c r="C1" t="d"><v>2021-12-20</v></c><c r="D1" t="b"><v>0</v></c><c r="E1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
-            '<c r="F1"><f>SUM(A2:A3)</f></c><c r="G1" t="str"><f>""</f><v></v></c><c r="H1"><v/></c><c r="I1" t="s"><v>99</v></c></row>',
+            '<c r="F1"><f>SUM(A2:A3)</f></c><c r="G1" t="str"><f>""</f><v></v></c><c r="H1"><v/></c><c r="I1"><f t="shared" si="0"/></c></row>',
         },
       ],
     });
     const sheet = readXlsxBuffer(buf).sheets[0];
-    expect(sheet.rows).toEqual([["内联", "内联x", utc(2021, 12, 20), false, new CellError("#DIV/0!")]]);
+    const uncalculated = new CellError(UNCALCULATED_FORMULA);
+    expect(sheet.rows).toEqual([["内联", "内联x", utc(2021, 12, 20), false, new CellError("#DIV/0!"), uncalculated, null, null, uncalculated]]);
     // A sheet with an error value must not tell the engine to skip looking for them.
     expect(sheet.errorFree).toBeUndefined();
   });
