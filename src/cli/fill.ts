@@ -59,7 +59,7 @@ export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
   try {
     await wb.xlsx.readFile(input);
   } catch (e) {
-    throw new CliError(`${input}：工作簿可以校验，但无法载入以写入结果（${(e as Error).message}）：请在 Excel 中另存为 .xlsx 后重试`);
+    throw new CliError(`${input}：工作簿可以校验，但无法载入以写入结果：请在 Excel 中另存为 .xlsx 后重试（加 --debug 查看详情）`, 2, e);
   }
 
   opts.onStep?.("validate");

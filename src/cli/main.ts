@@ -3,12 +3,13 @@
 // exceljs (slow to load) is only required by the commands that write workbooks.
 import * as fs from "fs";
 import * as path from "path";
-import type { RuleConfig } from "../core";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
+import { readConfig } from "./config-file";
 import { processIO, type CliIO } from "./io";
 import { reportsJson, writeChunked, type ReportEntry } from "./json-out";
 import { progressBar, startProgress } from "./progress";
+import { terminalSafe } from "./terminal-text";
 import { textReport } from "./text-report";
 import { exitCodeOf, validateFiles, type FileOutcome } from "./validate-files";
 
@@ -72,7 +73,7 @@ async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   };
   const outcomes = await validateFiles(args.files, { lang: args.lang, config }, (o) => {
     done++;
-    progress.update(`正在校验 ${progressBar(done, total)}（${path.basename(o.file)}）`);
+    progress.update(`正在校验 ${progressBar(done, total)}（${terminalSafe(path.basename(o.file))}）`);
     pending.set(o.index, o);
     while (pending.has(next)) {
       emit(pending.get(next) as FileOutcome);
@@ -100,14 +101,23 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const steps = { read: "正在读取工作簿…", validate: "正在校验…", write: "正在写入审核结果和绩效自评表…" };
   const input = args.files[0];
   const output = args.output as string;
+  const config = readConfig(args.config);
+  let step: keyof typeof steps = "read";
   try {
     const { result, markedCells, dropped } = await fillWorkbook({
       input,
       output,
       inPlace: args.inPlace,
       lang: args.lang,
-      config: readConfig(args.config),
-      onStep: (s) => progress.update(steps[s]),
+      config,
+      onStep: (s) => {
+        step = s;
+        progress.update(steps[s]);
+      },
+    }).catch((e: unknown) => {
+      if (e instanceof CliError || (e as { name?: string })?.name === "WorkbookReadError") throw e;
+      const what = { read: "读取", validate: "校验", write: "写入" }[step];
+      throw new CliError(`${input}：${what}时出现内部错误，请将该文件反馈给维护者（加 --debug 查看详情）`, 2, e);
     });
     progress.done();
     if (dropped.length > 0) io.err(`注意：${input} 含有${dropped.join("、")}，写出的副本 ${output} 不含这些内容（原文件未改动）。\n`);
@@ -153,24 +163,6 @@ async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   }
 }
 
-function readConfig(file: string | undefined): RuleConfig | undefined {
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new CliError(`无法读取配置文件 ${file}：请检查路径`);
-  }
-  let config: unknown;
-  try {
-    config = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new CliError(`配置文件 ${file} 不是有效的 JSON（${(e as Error).message}）`);
-  }
-  if (config === null || typeof config !== "object" || Array.isArray(config)) throw new CliError(`配置文件 ${file} 应是一个 JSON 对象，例如 {"executionReasonThreshold": 0.9}`);
-  return config as RuleConfig;
-}
-
 function packageVersion(): string {
   try {
     return String(JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")).version);
@@ -179,10 +171,17 @@ function packageVersion(): string {
   }
 }
 
-/** One line on stderr; the stack only with --debug. */
+/**
+ * One line on stderr, control characters escaped (file and sheet names come from outside).
+ * An unexpected exception is named as an internal error of the command, its text and stack only
+ * with --debug: "Cannot read properties of undefined" tells a finance user nothing.
+ */
 function reportFailure(io: CliIO, e: unknown, debug: boolean, message?: string): void {
   const known = e instanceof CliError || (e as { name?: string })?.name === "WorkbookReadError";
-  const text = message ?? (known ? (e as Error).message : `内部错误：${e instanceof Error ? e.message : String(e)}（加 --debug 查看详情；${HELP_HINT}）`);
-  io.err(`fund-audit: ${text}\n`);
-  if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+  const text = message ?? (known ? (e as Error).message : `运行时出现内部错误，请将输入文件反馈给维护者（加 --debug 查看详情；${HELP_HINT}）`);
+  io.err(`fund-audit: ${terminalSafe(text)}\n`);
+  if (!debug) return;
+  const detail = e instanceof CliError && e.cause !== undefined ? e.cause : e;
+  if (detail instanceof Error && detail.stack) io.err(`${detail.stack}\n`);
+  else if (detail !== undefined && detail !== null) io.err(`${String(detail)}\n`);
 }

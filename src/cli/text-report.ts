@@ -2,6 +2,7 @@
 // money and the score, then every error and warning with its cell, unit and message. Infos are
 // summarised by code (each is listed in the 审核结果 sheet and the JSON report).
 import { formatWan, type Finding, type Lang, type ReportedResult, type Severity } from "../core";
+import { terminalSafe as safe } from "./terminal-text";
 import { displayWidth } from "./text-width";
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -90,8 +91,8 @@ export function textReport(result: ReportedResult, workbook: string, opts: TextR
   const out: string[] = [];
 
   out.push(paint(ANSI.bold, L.title));
-  out.push(`${L.workbook}${L.colon}${workbook}`);
-  if (p.name) out.push(`${L.project}${L.colon}${p.name}${p.year ? L.year(p.year) : ""}${p.implementer ? `  ${L.implementer}${L.colon}${p.implementer}` : ""}`);
+  out.push(`${L.workbook}${L.colon}${safe(workbook)}`);
+  if (p.name) out.push(`${L.project}${L.colon}${safe(p.name)}${p.year ? L.year(p.year) : ""}${p.implementer ? `  ${L.implementer}${L.colon}${safe(p.implementer)}` : ""}`);
   out.push(`${L.ruleset}${L.colon}${result.rulesetVersion}`);
   out.push("");
 
@@ -116,9 +117,9 @@ export function textReport(result: ReportedResult, workbook: string, opts: TextR
     out.push("");
     out.push(paint(ANSI.bold + SEVERITY_COLOR[severity], `${L.severity[severity]}${L.count(list.length)}`));
     list.forEach((f, i) => {
-      const head = [paint(SEVERITY_COLOR[severity], f.cell), f.recipient ?? "", paint(ANSI.dim, `[${f.code}]`)].filter(Boolean).join("  ");
+      const head = [paint(SEVERITY_COLOR[severity], safe(f.cell)), safe(f.recipient ?? ""), paint(ANSI.dim, `[${f.code}]`)].filter(Boolean).join("  ");
       out.push(`  ${i + 1}. ${head}`);
-      out.push(`     ${f.message}`);
+      out.push(`     ${safe(f.message)}`);
     });
   }
 
@@ -128,7 +129,7 @@ export function textReport(result: ReportedResult, workbook: string, opts: TextR
     out.push(paint(ANSI.bold + SEVERITY_COLOR.info, `${L.severity.info}${L.infoCount(infos.length, L.infoSummary)}`));
     for (const [code, list] of groupByCode(infos)) {
       out.push(`  ${paint(SEVERITY_COLOR.info, code)}  ${L.places(list.length)}${L.colon}${cellList(list, L.sep, L.more)}`);
-      out.push(`     ${L.example}${L.colon}${list[0].message}`);
+      out.push(`     ${L.example}${L.colon}${safe(list[0].message)}`);
     }
   }
   return `${out.join("\n")}\n`;
@@ -155,7 +156,7 @@ function cellList(list: Finding[], separator: string, more: (n: number) => strin
     lastSheet = f.sheet;
     return part;
   });
-  const text = parts.join(separator);
+  const text = safe(parts.join(separator));
   return cells.length > shown.length ? `${text} ${more(cells.length)}` : text;
 }
 

@@ -1,6 +1,5 @@
 // Validates many workbooks, one outcome per file in the order given; a file that cannot be read
 // yields an error outcome and does not stop the others.
-import * as path from "path";
 import { reportedResult, validateWorkbook, type Lang, type ReportedResult, type RuleConfig } from "../core";
 import { failureError, poolWorthwhile, validateInWorkers } from "./validate-pool";
 import { isWorkbookReadError, readXlsxFile } from "./xlsx";
@@ -67,6 +66,6 @@ export async function validateFiles(paths: string[], opts: ValidateFilesOptions,
 
 function describeFailure(e: unknown, file: string): { code: string; message: string } {
   if (isWorkbookReadError(e)) return { code: e.code, message: e.withFile(file).message };
-  const why = e instanceof Error ? e.message : String(e);
-  return { code: "internal", message: `${path.basename(file)}：校验时出现内部错误（${why}），请将该文件反馈给维护者（加 --debug 可显示详情）` };
+  // The exception's own text ("Cannot read properties of undefined") is for --debug only.
+  return { code: "internal", message: `${file}：校验时出现内部错误，请将该文件反馈给维护者（加 --debug 查看详情）` };
 }

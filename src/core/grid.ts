@@ -23,7 +23,7 @@ export interface CellRange {
 export interface SheetGrid {
   /** The sheet's name exactly as it is in the workbook. */
   name: string;
-  /** rows[r][c], zero-based; rows may be ragged and short. */
+  /** rows[r][c], zero-based; rows may be ragged and short, and sparse (holes) far from the data. */
   rows: CellValue[][];
   merges?: CellRange[];
   /** Zero-based indices of hidden rows. */

@@ -179,31 +179,19 @@ async function readGridsAsync(buf: Uint8Array, opts: ReadOptions): Promise<Workb
   return { sheets: p.sheets.map((j) => j.grid) };
 }
 
-function asReadError(err: unknown): WorkbookReadError {
-  if (err instanceof WorkbookReadError) return err;
-  return corrupt(err instanceof Error ? err.message : String(err));
-}
-
 /**
- * Reads an xlsx workbook from memory. Values only: formulas give their cached value (null
- * when there is none), date-formatted numbers give UTC Dates, errors give CellError. Throws
- * WorkbookReadError (and nothing else) when the bytes are not a readable xlsx.
+ * Reads an xlsx workbook from memory. Values only: formulas give their cached value (a CellError
+ * UNCALCULATED_FORMULA when there is none), date-formatted numbers give UTC Dates, errors give
+ * CellError. Throws WorkbookReadError when the bytes are not a readable xlsx; any other
+ * exception is a bug of the reader (the CLI reports it as an internal error, detail with --debug).
  */
 export function readXlsxBuffer(buf: Uint8Array, opts: ReadOptions = {}): WorkbookGrids {
-  try {
-    return readGrids(buf, opts);
-  } catch (err) {
-    throw asReadError(err);
-  }
+  return readGrids(buf, opts);
 }
 
 /** readXlsxBuffer with inflation on Node's native zlib (faster; what the CLI uses through readXlsxFile). */
-export async function readXlsxBufferAsync(buf: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookGrids> {
-  try {
-    return await readGridsAsync(buf, opts);
-  } catch (err) {
-    throw asReadError(err);
-  }
+export function readXlsxBufferAsync(buf: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookGrids> {
+  return readGridsAsync(buf, opts);
 }
 
 /** Reads an xlsx file (a regular file only: never a device, pipe or folder); errors name the file as given. */
@@ -212,6 +200,6 @@ export async function readXlsxFile(path: string, opts: ReadOptions = {}): Promis
   try {
     return await readXlsxBufferAsync(buf, opts);
   } catch (err) {
-    throw (err as WorkbookReadError).withFile(path);
+    throw err instanceof WorkbookReadError ? err.withFile(path) : err;
   }
 }

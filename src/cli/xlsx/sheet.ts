@@ -82,10 +82,11 @@ function parseType(buf: Buffer, a: number, b: number): CellType {
 /** Excel's last row and column (XFD1048576), zero-based. */
 const MAX_ROW = 1_048_575;
 const MAX_COL = 16_383;
-/** Cells further than this right of a row's last value leave a hole instead of nulls. */
+/**
+ * Gaps wider than this (cells right of a row's last value, rows below the last row) are left as
+ * holes (SheetGrid.rows is sparse there), so memory follows the cells present, not the address.
+ */
 const SPARSE_GAP = 1024;
-/** Rows skipped over: one shared, frozen empty row each, so a far row costs a pointer per row. */
-const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
 
 const OUT_OF_RANGE = -2;
 
@@ -192,7 +193,7 @@ export class SheetScanner {
       else if (bytesEqual(buf, ns, ne, "hidden")) hidden = buf[vs] === 49 /* 1 */ || buf[vs] === 116; /* true */
     });
     this.row = r > 0 ? r - 1 : this.row + 1;
-    if (this.row > MAX_ROW) this.outOfRange(r > 0 ? `第 ${r} 行` : `第 ${this.row + 1} 行`);
+    if (this.row > MAX_ROW) this.outOfRange(`第 ${this.row + 1} 行`);
     this.col = -1;
     if (hidden) this.hiddenRows.push(this.row);
   }
@@ -243,7 +244,7 @@ export class SheetScanner {
       else if (an === 116) type = parseType(buf, vs, ve);
       else if (an === 115) style = parseIndex(buf, vs, ve);
     }
-    if (colRef === OUT_OF_RANGE) this.outOfRange(`单元格地址 ${buf.toString("latin1", refStart, Math.min(refEnd, refStart + 40))}`);
+    if (colRef === OUT_OF_RANGE) this.outOfRange(`单元格 ${buf.toString("latin1", refStart, Math.min(refEnd, refStart + 40))} `);
     const col = colRef >= 0 ? colRef : this.col + 1;
     if (col > MAX_COL) this.outOfRange(`第 ${Math.max(this.row, 0) + 1} 行第 ${col + 1} 列`);
     this.col = col;
@@ -377,10 +378,12 @@ export class SheetScanner {
     if (row !== this.curRow) {
       const rows = this.rows;
       if (row < rows.length) {
-        if (rows[row] === EMPTY_ROW) rows[row] = [];
-        this.cur = rows[row];
+        this.cur = rows[row] ?? (rows[row] = []);
+      } else if (row > rows.length + SPARSE_GAP) {
+        // Far down (a value in row 1,048,576): a hole, not a million empty rows.
+        this.cur = rows[row] = [];
       } else {
-        while (rows.length < row) rows.push(EMPTY_ROW);
+        while (rows.length < row) rows.push([]);
         this.cur = [];
         rows.push(this.cur);
       }

@@ -224,7 +224,8 @@ function storedEntry(entry: ZipEntry, data: Uint8Array, budget: Budget, sink: Si
 
 function inflateFailed(entry: ZipEntry, err: unknown): WorkbookReadError {
   if (err instanceof WorkbookReadError) return err;
-  return corrupt(`“${entry.name}”解压失败：${err instanceof Error ? err.message : String(err)}`);
+  // The inflater's own words ("invalid stored block lengths") mean nothing to the user.
+  return corrupt(`“${entry.name}”解压失败，压缩数据已损坏`);
 }
 
 /**
