@@ -22,6 +22,7 @@ import { CliError } from "./cli-error";
 import { clearMarks, markFindings } from "./marks";
 import { writeWorkbookAtomically } from "./write-file";
 import { readXlsxFile } from "./xlsx";
+import { checkDenseSize } from "./xlsx/dense";
 import { readCentralDirectory } from "./xlsx/zip";
 import { renderLayout } from "./xlsx-write";
 
@@ -51,6 +52,7 @@ export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
   }
   opts.onStep?.("read");
   const grids = await readXlsxFile(input);
+  checkDenseSize(grids, input);
   const dropped = partsNotKept(fs.readFileSync(input));
   if (dropped.length > 0 && isSameFile(input, output)) {
     throw new CliError(`${input} 含有${dropped.join("、")}，写回原文件会丢失这些内容：请去掉 --in-place 写入副本，或在 Excel 中用本加载项填写`);
