@@ -38,44 +38,47 @@ function absoluteRange(sheet: string, a1: string): string {
 /** The worksheet part for `layout`; `ns` is the workbook's main namespace, `P` the styles' prefix-free cell prefix. */
 export function layoutSheetXml(layout: SheetLayout, styles: StylesPatch, ns: string, relNs: string): LayoutSheet {
   const P = "";
-  // Last write wins, as when a layout puts a cell twice.
-  const byCell = new Map<string, LayoutCell & { style: CellStyle }>();
+  // Last write wins, as when a layout puts a cell twice. Keyed by number: 600k findings cells.
+  const at = (row: number, col: number): number => row * 16384 + col;
+  const byCell = new Map<number, { cell: LayoutCell; style: CellStyle }>();
   for (const cell of layout.cells) {
-    const style: CellStyle = { ...cell.style };
-    if (cell.formula === undefined && typeof cell.value === "string" && looksLikeFormula(cell.value)) style.numberFormat = "@";
-    byCell.set(`${cell.row},${cell.col}`, { ...cell, style });
+    let style = cell.style ?? {};
+    if (cell.formula === undefined && typeof cell.value === "string" && looksLikeFormula(cell.value)) style = { ...style, numberFormat: "@" };
+    byCell.set(at(cell.row, cell.col), { cell, style });
   }
   // A merged area shows the master's format on every cell under it (borders print whole, and a
   // reader that gives each covered cell the master's value also sees it as text).
   for (const m of layout.merges) {
-    const master = byCell.get(`${m.top},${m.left}`)?.style;
+    const master = byCell.get(at(m.top, m.left))?.style;
     if (!master) continue;
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
-        if (r !== m.top || c !== m.left) byCell.set(`${r},${c}`, { row: r, col: c, value: null, style: master });
+        if (r !== m.top || c !== m.left) byCell.set(at(r, c), { cell: { row: r, col: c, value: null }, style: master });
       }
     }
   }
-  const cells = [...byCell.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+  const cells = [...byCell.keys()].sort((a, b) => a - b).map((k) => byCell.get(k) as { cell: LayoutCell; style: CellStyle });
   const heights = fittedRowHeights(layout);
-  const rows: string[] = [];
+  const rows = new Map<number, string>();
   let maxRow = 0;
   let maxCol = 0;
+  const xfOf = new Map<CellStyle, number>();
   for (let i = 0; i < cells.length; ) {
-    const row = cells[i].row;
+    const row = cells[i].cell.row;
     const parts: string[] = [];
-    for (; i < cells.length && cells[i].row === row; i++) {
-      parts.push(cellXml(cells[i], styles.cellXf(cells[i].style), P));
-      maxCol = Math.max(maxCol, cells[i].col);
+    for (; i < cells.length && cells[i].cell.row === row; i++) {
+      const { cell, style } = cells[i];
+      let xf = xfOf.get(style);
+      if (xf === undefined) xfOf.set(style, (xf = styles.cellXf(style)));
+      parts.push(cellXml(cell, xf, P));
+      maxCol = Math.max(maxCol, cell.col);
     }
     maxRow = Math.max(maxRow, row);
     const h = heights.get(row);
-    rows.push(`<${P}row r="${row + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${parts.join("")}</${P}row>`);
+    rows.set(row, `<${P}row r="${row + 1}"${h ? ` ht="${h}" customHeight="1"` : ""}>${parts.join("")}</${P}row>`);
   }
-  for (const [row, h] of heights) {
-    if (!cells.some((c) => c.row === row)) rows.push(`<${P}row r="${row + 1}" ht="${h}" customHeight="1"/>`);
-  }
-  rows.sort((a, b) => Number(/r="(\d+)"/.exec(a)?.[1]) - Number(/r="(\d+)"/.exec(b)?.[1]));
+  for (const [row, h] of heights) if (!rows.has(row)) rows.set(row, `<${P}row r="${row + 1}" ht="${h}" customHeight="1"/>`);
+  const sheetRows = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, xml]) => xml);
 
   const print = layout.print;
   const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}" xmlns:r="${relNs}">`];
@@ -85,7 +88,7 @@ export function layoutSheetXml(layout: SheetLayout, styles: StylesPatch, ns: str
   out.push(`<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews>`, `<sheetFormatPr defaultRowHeight="15"/>`);
   const cols = layout.columnWidths.map((w, c) => (w > 0 ? `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) out.push(`<cols>${cols}</cols>`);
-  out.push(rows.length ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>");
+  out.push(sheetRows.length ? `<sheetData>${sheetRows.join("")}</sheetData>` : "<sheetData/>");
   if (layout.merges.length) {
     out.push(`<mergeCells count="${layout.merges.length}">${layout.merges.map((m) => `<mergeCell ref="${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}"/>`).join("")}</mergeCells>`);
   }

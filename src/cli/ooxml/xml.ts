@@ -7,6 +7,8 @@ export function escapeAttr(s: string): string {
 
 /** Cell text: XML escapes plus OOXML's _xHHHH_ for control characters (a CR survives). */
 export function escapeCellText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this escapes
+  if (!/[&<>_\u0000-\u0008\u000b-\u001f\ufffe\uffff]/.test(s)) return s;
   return s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
     // eslint-disable-next-line no-control-regex -- control characters are what this escapes
