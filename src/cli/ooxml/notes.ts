@@ -208,6 +208,11 @@ export class SheetNotes {
       const close = list.end - `</${P}commentList>`.length;
       splices.push(list.selfClosing ? { start: list.start, end: list.end, text: `<${P}commentList>${body}</${P}commentList>` } : { start: close, end: close, text: body });
     }
+    // Our author, last in the list and no longer named by any comment, goes again.
+    if (author < 0 && this.commentsXml !== undefined && authors[authors.length - 1] === AUTHOR && authors.length > 1) {
+      const last = elements(xml, `${P}author`).pop();
+      if (last && !this.comments.some((c) => c.xml.includes(`authorId="${authors.length - 1}"`))) splices.push({ start: last.start, end: last.end, text: "" });
+    }
     const slot = `authorId="${author}"`;
     this.pkg.set(part, applySplices(xml, splices.map((x) => ({ ...x, text: x.text.split(AUTHOR_SLOT).join(slot) }))));
   }
