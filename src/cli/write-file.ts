@@ -59,11 +59,14 @@ export function resolveTarget(file: string, opts: TargetOptions = {}): Target {
     if ((st[is] as () => boolean).call(st)) throw new CliError(`${file} 是${what}，不是普通文件：请用 -o 指定一个 .xlsx 文件`);
   }
   if (!opts.force && !opts.inPlace) throw new CliError(`${file} 已存在：为避免覆盖已有文件，请换一个文件名，或加 --force 覆盖`);
+  // Read-only by its mode counts even for root, who could write it anyway.
+  let writable = (st.mode & 0o200) !== 0;
   try {
     fs.accessSync(real, fs.constants.W_OK);
   } catch {
-    throw new CliError(`${file} 是只读文件（或没有写入权限），未写入：请先解除只读，或换一个输出文件`);
+    writable = false;
   }
+  if (!writable) throw new CliError(`${file} 是只读文件（或没有写入权限），未写入：请先解除只读，或换一个输出文件`);
   return { file: real, existing: { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid } };
 }
 
