@@ -35,7 +35,7 @@ function absoluteRange(sheet: string, a1: string): string {
   return `${quoteSheet(sheet)}!$${toA1(r.top, r.left).replace(/(\d+)$/, "$$$1")}:$${toA1(r.bottom, r.right).replace(/(\d+)$/, "$$$1")}`;
 }
 
-/** The worksheet part for `layout`; `ns` is the workbook's main namespace, `P` the styles' prefix-free cell prefix. */
+/** The worksheet part for `layout`, in the workbook's namespaces (`ns` main, `relNs` relationships: transitional or strict). */
 export function layoutSheetXml(layout: SheetLayout, styles: StylesPatch, ns: string, relNs: string): LayoutSheet {
   const P = "";
   // Last write wins, as when a layout puts a cell twice. Keyed by number: 600k findings cells.
