@@ -14,6 +14,7 @@ export interface ParsedArgs {
   /** validate --summary: the batch summary workbook (SPEC §12). */
   summary?: string;
   inPlace: boolean;
+  force: boolean;
   debug: boolean;
 }
 
@@ -31,17 +32,17 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
 /** Options each command accepts (besides --debug and --help). */
 const ALLOWED: Record<Exclude<Command, "help" | "version">, string[]> = {
   validate: ["format", "lang", "config", "summary"],
-  fill: ["output", "inPlace", "lang", "config"],
+  fill: ["output", "inPlace", "force", "lang", "config"],
   template: ["output"],
   demo: ["output", "lang"],
 };
 
-const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", output: "-o", inPlace: "--in-place", summary: "--summary" };
+const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", output: "-o", inPlace: "--in-place", summary: "--summary", force: "--force" };
 
 export const HELP_HINT = "运行 fund-audit --help 查看用法";
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { command: "help", files: [], format: "text", lang: "zh", inPlace: false, debug: false };
+  const parsed: ParsedArgs = { command: "help", files: [], format: "text", lang: "zh", inPlace: false, force: false, debug: false };
   const seen = new Set<string>();
   let command: string | undefined;
   let help = false;
@@ -66,6 +67,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
     else if (name === "--in-place") {
       parsed.inPlace = true;
       seen.add("inPlace");
+    } else if (name === "--force") {
+      parsed.force = true;
+      seen.add("force");
     } else if (VALUE_OPTIONS[name]) {
       const key = VALUE_OPTIONS[name];
       const value = eq > 0 && arg.startsWith("--") ? arg.slice(eq + 1) : argv[++i];
@@ -126,9 +130,9 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
   fund-audit validate <文件或文件夹...> --summary <汇总.xlsx> [--format text|json] [--lang zh|en]
       批量审核：逐个校验（文件夹内的 .xlsx 逐级查找），输出汇总表，并写出汇总工作簿
       （汇总、问题明细、按代码统计）。有文件含错误或无法读取时退出码为 1。
-  fund-audit fill <输入.xlsx> -o <输出.xlsx> [--in-place] [--lang zh|en] [--config 规则.json]
+  fund-audit fill <输入.xlsx> -o <输出.xlsx> [--in-place] [--force] [--lang zh|en] [--config 规则.json]
       校验并写出副本：增加“审核结果”“绩效自评表”两张工作表，并在有问题的单元格上标色、加批注。
-      不会修改输入文件；加 --in-place 才写回原文件。
+      不会修改输入文件；加 --in-place 才写回原文件；输出文件已存在时须加 --force。
   fund-audit template -o <文件.xlsx>
       生成空白模板（含各输入表、表头、下拉列表和“使用说明”）。
   fund-audit demo [-o out/yiyang-2021.checked.xlsx]
@@ -141,6 +145,7 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
   -o, --output <文件>  输出文件
   --summary <文件>     批量审核的汇总工作簿（.xlsx）
   --in-place           允许 fill 覆盖输入文件
+  --force              允许 fill 覆盖已存在的输出文件
   --debug              出错时显示详细堆栈
   -h, --help           显示本帮助
   -V, --version        显示版本

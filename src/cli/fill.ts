@@ -1,35 +1,43 @@
-// `fund-audit fill`: validates a workbook and writes a copy with the 审核结果 and 绩效自评表 sheets
-// (rewritten as a whole on every run) and marks on the offending cells. The user's sheets keep
-// every value, formula and style; the input file itself is never touched unless --in-place.
+// `fund-audit fill`: validates a workbook and writes it again with the 审核结果 and 绩效自评表 sheets
+// and marks on the offending cells. The workbook is a zip of parts and the product owns few of
+// them: its two sheets are written as parts of their own; workbook.xml, its rels, the content
+// types and styles.xml are patched (styles appended, never renumbered); a marked sheet gets only
+// new `s` attributes and notes. Every other part is copied with its compressed bytes as they were.
+// Before anything is written, the result is read back and every input sheet compared with what
+// validation read.
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import {
   FINDINGS_SHEET,
   SELF_EVAL_SHEET,
   findingsLayout,
   hasReadableInput,
+  isCellError,
   readKeptReasons,
   readReviews,
   selfEvaluationLayout,
   validateWorkbook,
+  type CellValue,
   type Lang,
   type RuleConfig,
+  type SheetGrid,
   type ValidationResult,
   type WorkbookGrids,
 } from "../core";
 import { CliError } from "./cli-error";
-import { clearMarks, markFindings } from "./marks";
-import { writeWorkbookAtomically } from "./write-file";
-import { readXlsxFile } from "./xlsx";
-import { checkDenseSize } from "./xlsx/dense";
-import { readCentralDirectory } from "./xlsx/zip";
-import { renderLayout } from "./xlsx-write";
+import { patchMarks } from "./marks";
+import { layoutSheetXml } from "./ooxml/layout-sheet";
+import { ZipPackage } from "./ooxml/package";
+import { WorkbookPatch } from "./ooxml/workbook-patch";
+import { resolveTarget, writeFileAtomically } from "./write-file";
+import { readXlsxBufferAsync, readXlsxFile } from "./xlsx";
 
 export interface FillOptions {
   input: string;
   output: string;
   inPlace: boolean;
+  /** Replace an existing output file. */
+  force?: boolean;
   lang: Lang;
   config?: RuleConfig;
   /** The time shown on 审核结果 (tests fix it). */
@@ -41,28 +49,20 @@ export interface FillOutcome {
   output: string;
   result: ValidationResult;
   markedCells: number;
-  /** Parts of the input the copy does not carry (charts, pivot tables …), for a warning. */
-  dropped: string[];
 }
 
 export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
   const { input, output } = opts;
-  if (isSameFile(input, output) && !opts.inPlace) {
+  const same = isSameFile(input, output);
+  if (same && !opts.inPlace) {
     throw new CliError(`拒绝覆盖输入文件 ${input}：请用 -o 指定另一个输出文件，或加 --in-place 明确要求在原文件中写入审核结果`);
   }
+  if (!/\.xlsx$/i.test(output)) throw new CliError(`输出文件 ${output} 须以 .xlsx 结尾（写出的是不含宏的 Excel 工作簿，其他扩展名 Excel 会拒绝打开）`);
+  const target = resolveTarget(output, { force: opts.force, inPlace: same });
   opts.onStep?.("read");
   const grids = await readXlsxFile(input);
-  checkDenseSize(grids, input);
-  const dropped = partsNotKept(fs.readFileSync(input));
-  if (dropped.length > 0 && isSameFile(input, output)) {
-    throw new CliError(`${input} 含有${dropped.join("、")}，写回原文件会丢失这些内容：请去掉 --in-place 写入副本，或在 Excel 中用本加载项填写`);
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(input);
-  } catch (e) {
-    throw new CliError(`${input}：工作簿可以校验，但无法载入以写入结果：请在 Excel 中另存为 .xlsx 后重试（加 --debug 查看详情）`, 2, e);
-  }
+  const pkg = new ZipPackage(fs.readFileSync(input));
+  refuseMacros(pkg, input);
 
   opts.onStep?.("validate");
   const result = validateWorkbook(grids, { lang: opts.lang, config: opts.config });
@@ -73,34 +73,79 @@ export async function fillWorkbook(opts: FillOptions): Promise<FillOutcome> {
   const reasons = sheetOf(grids, SELF_EVAL_SHEET);
 
   opts.onStep?.("write");
-  for (const name of [FINDINGS_SHEET, SELF_EVAL_SHEET]) {
-    const old = wb.getWorksheet(name);
-    if (old) wb.removeWorksheet(old.id);
-  }
-  clearMarks(wb);
-  const markedCells = markFindings(wb, result.findings, opts.lang);
-  renderLayout(
-    wb,
+  const wb = new WorkbookPatch(pkg);
+  const markedCells = patchMarks(pkg, wb, result.findings, opts.lang);
+  const layouts = [
     findingsLayout(result, { workbook: path.basename(input), time: opts.now ?? new Date(), reviews: reviews ? readReviews(reviews) : undefined, lang: opts.lang }),
-  );
-  renderLayout(wb, selfEvaluationLayout(result, { keptReasons: reasons ? readKeptReasons(reasons) : undefined }));
-  await writeWorkbookAtomically(wb, output);
-  return { output, result, markedCells, dropped };
+    selfEvaluationLayout(result, { keptReasons: reasons ? readKeptReasons(reasons) : undefined }),
+  ];
+  for (const layout of layouts) {
+    const sheet = layoutSheetXml(layout, wb.styles, wb.ns, wb.relNs);
+    wb.putOwnSheet(layout.name, sheet.xml, sheet.printArea);
+  }
+  wb.finish();
+  const bytes = pkg.toBuffer();
+  await checkReadBack(bytes, grids, input);
+  writeFileAtomically(target, bytes, output);
+  return { output, result, markedCells };
 }
 
-/** Workbook parts exceljs does not carry into the copy, by what a user calls them. */
-const NOT_KEPT: [RegExp, string][] = [
-  [/^xl\/(charts|chartsheets)\//, "图表"],
-  [/^xl\/(pivottables|pivotcache)\//, "数据透视表"],
-  [/^xl\/(slicers|slicercaches|timelines|timelinecaches)\//, "切片器"],
-  [/^xl\/vbaproject\.bin$/, "宏"],
-  [/^xl\/(activex|ctrlprops)\//, "控件"],
-];
+function refuseMacros(pkg: ZipPackage, input: string): void {
+  const types = pkg.text("[Content_Types].xml") ?? "";
+  if (pkg.names().some((n) => /vbaProject\.bin$/i.test(n)) || /macroEnabled|vbaProject/i.test(types)) {
+    throw new CliError(`${input} 是含宏的工作簿（.xlsm）：fill 只写不含宏的 .xlsx，写出会丢掉宏，已停止，未写入任何文件。请在 Excel 中另存为 .xlsx 后再运行 fill，或在 Excel 中用本加载项填写`);
+  }
+}
 
-/** What the copy would lose: checked on the zip's directory before anything is written. */
-export function partsNotKept(buf: Uint8Array): string[] {
-  const names = [...readCentralDirectory(buf).keys()];
-  return NOT_KEPT.filter(([re]) => names.some((n) => re.test(n))).map(([, label]) => label);
+/**
+ * The safety net: the bytes about to be written, read back by the product's own reader, must hold
+ * every input sheet exactly as validation read it (the product's own sheets aside).
+ */
+async function checkReadBack(bytes: Uint8Array, before: WorkbookGrids, input: string): Promise<void> {
+  let after: WorkbookGrids;
+  try {
+    after = await readXlsxBufferAsync(bytes);
+  } catch (e) {
+    throw new CliError(`写出的工作簿无法读回（${(e as Error).message}），未写入任何文件：${input} 可能含有本工具不支持的结构，请在 Excel 中另存为 .xlsx 后重试`);
+  }
+  const kept = (g: WorkbookGrids): SheetGrid[] => g.sheets.filter((s) => !isOwnSheet(s.name));
+  const [a, b] = [kept(before), kept(after)];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const name = a[i]?.name ?? b[i]?.name;
+    if (a[i]?.name !== b[i]?.name || !sameRows(a[i].rows, b[i].rows) || shape(a[i]) !== shape(b[i])) {
+        throw new CliError(`写出的工作簿与原工作簿在工作表“${name}”上不一致，为免丢失数据未写入任何文件：请把 ${input} 在 Excel 中另存为 .xlsx 后重试，并报告此问题`);
+    }
+  }
+}
+
+/** Merges, hidden rows and visibility: what the engine reads besides values. */
+function shape(g: SheetGrid): string {
+  return JSON.stringify([g.merges ?? [], g.hiddenRows ?? [], g.hidden ?? false]);
+}
+
+function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return `D${v.getTime()}`;
+  if (isCellError(v)) return `E${v.code}`;
+  return `${typeof v}:${String(v)}`;
+}
+
+function sameRows(a: SheetGrid["rows"], b: SheetGrid["rows"]): boolean {
+  const n = Math.max(a.length, b.length);
+  for (let r = 0; r < n; r++) if (!sameRow(a[r] ?? [], b[r] ?? [])) return false;
+  return true;
+}
+
+/** Cell by cell over the cells present: the reader leaves far columns as holes, so a row reaching XFD costs what it holds. */
+function sameRow(x: CellValue[], y: CellValue[]): boolean {
+  for (const c in x) if (cellText(x[c]) !== cellText(y[c])) return false;
+  for (const c in y) if (!(c in x) && cellText(y[c]) !== cellText(null)) return false;
+  return true;
+}
+
+/** The product's own sheets (core's OUTPUT_SHEETS may be unset under CommonJS: an import cycle). */
+function isOwnSheet(name: string): boolean {
+  return name === FINDINGS_SHEET || name === SELF_EVAL_SHEET;
 }
 
 function sheetOf(grids: WorkbookGrids, name: string) {

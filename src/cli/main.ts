@@ -104,10 +104,11 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const config = readConfig(args.config);
   let step: keyof typeof steps = "read";
   try {
-    const { result, markedCells, dropped } = await fillWorkbook({
+    const { result, markedCells } = await fillWorkbook({
       input,
       output,
       inPlace: args.inPlace,
+      force: args.force,
       lang: args.lang,
       config,
       onStep: (s) => {
@@ -120,7 +121,6 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
       throw new CliError(`${input}：${what}时出现内部错误，请将该文件反馈给维护者（加 --debug 查看详情）`, 2, e);
     });
     progress.done();
-    if (dropped.length > 0) io.err(`注意：${input} 含有${dropped.join("、")}，写出的副本 ${output} 不含这些内容（原文件未改动）。\n`);
     io.out(fillSummary(output, result.summary, markedCells, args.lang));
     return result.summary.errors > 0 ? 1 : 0;
   } finally {
@@ -148,7 +148,8 @@ async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const progress = startProgress(io);
   progress.update("正在校验示例工作簿…");
   try {
-    const { result, markedCells } = await fillWorkbook({ input: EXAMPLE_WORKBOOK, output: output, inPlace: false, lang: args.lang });
+    // The demo rewrites its own output on every run.
+    const { result, markedCells } = await fillWorkbook({ input: EXAMPLE_WORKBOOK, output: output, inPlace: false, force: true, lang: args.lang });
     progress.done();
     const shown = path.relative(PACKAGE_ROOT, EXAMPLE_WORKBOOK);
     io.out(textReport(result, shown, { lang: args.lang, color: io.color }));

@@ -1,127 +1,82 @@
-// Marks on the user's sheets: a fill colour and a note on each cell with an error or a warning.
-// Our notes start with core's NOTE_PREFIX (the add-in writes the same format), which is how a
-// re-run finds and replaces exactly the marks the product added. A note the user wrote on the
-// same cell is kept above ours; a cell with a fill of its own keeps it (the note alone marks it).
-import type ExcelJS from "exceljs";
-import { MARK_FILL, NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote, type Finding, type Lang, type Severity } from "../core";
-import { argb } from "./xlsx-write";
+// Marks on the user's sheets, as the smallest patch of each sheet part: the `s` attribute of the
+// marked cells (a copy of the cell's format with the mark fill) and our text in the sheet's legacy
+// notes. Our notes start with core's NOTE_PREFIX (the add-in writes the same format), which is how
+// a re-run finds exactly the marks the product added: their text is taken out and their fill
+// turned back into the format it was copied from before the new marks go on. A note the user wrote
+// on the same cell is kept above ours; a cell with a fill of its own keeps it (the note marks it).
+import { FINDINGS_SHEET, MARK_FILL, SELF_EVAL_SHEET, markLine, markNote, type CellRange, type Finding, type Lang, type Severity } from "../core";
+import { cellKey, SheetNotes } from "./ooxml/notes";
+import type { ZipPackage } from "./ooxml/package";
+import { restyleCells, sheetMerges, type Restyle } from "./ooxml/sheet-cells";
+import type { WorkbookPatch } from "./ooxml/workbook-patch";
 
+/** The product's own sheets, never marked (core's OUTPUT_SHEETS may be unset under CommonJS: an import cycle). */
+const isOwnSheet = (name: string): boolean => name === FINDINGS_SHEET || name === SELF_EVAL_SHEET;
 const MARKED_SEVERITIES: Severity[] = ["error", "warning"];
-const OUR_FILLS = new Set(Object.values(MARK_FILL).map(argb));
 
-type NoteValue = string | ExcelJS.Comment;
-
-/** Removes every mark a previous run added; returns how many cells were cleared. */
-export function clearMarks(wb: ExcelJS.Workbook): number {
-  let cleared = 0;
-  for (const ws of wb.worksheets) {
-    if (OUTPUT_SHEETS.has(ws.name)) continue;
-    for (const cell of cellsWithNotes(ws)) {
-      const note = cell.note as NoteValue;
-      if (!noteText(note).includes(NOTE_PREFIX)) continue;
-      const rest = withoutOurNote(note);
-      if (rest === null) removeNote(cell);
-      else cell.note = rest;
-      const fill = cell.style?.fill;
-      if (fill && fill.type === "pattern" && fill.pattern === "solid" && OUR_FILLS.has(String(fill.fgColor?.argb).toUpperCase())) {
-        const style = structuredClone(cell.style);
-        delete style.fill;
-        cell.style = style;
-      }
-      cleared++;
-    }
-  }
-  return cleared;
+interface Mark {
+  row: number;
+  col: number;
+  severity: "error" | "warning";
+  lines: string[];
 }
 
-/** Marks the cells of error and warning findings; returns how many cells were marked. */
-export function markFindings(wb: ExcelJS.Workbook, findings: Finding[], lang: Lang): number {
-  const byCell = new Map<string, Finding[]>();
+/** Marks the cells of error and warning findings (and clears a previous run's); returns how many cells carry a mark. */
+export function patchMarks(pkg: ZipPackage, wb: WorkbookPatch, findings: Finding[], lang: Lang): number {
+  const bySheet = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!MARKED_SEVERITIES.includes(f.severity) || OUTPUT_SHEETS.has(f.sheet) || f.row < 1 || f.col < 0) continue;
-    const key = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
-    const list = byCell.get(key);
-    if (list) list.push(f);
-    else byCell.set(key, [f]);
+    if (!MARKED_SEVERITIES.includes(f.severity) || isOwnSheet(f.sheet) || f.row < 1 || f.col < 0) continue;
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(f);
+    bySheet.set(f.sheet, list);
   }
+  let idmap = 0;
+  for (const name of pkg.names()) {
+    if (/\.vml$/i.test(name)) for (const m of (pkg.text(name) ?? "").matchAll(/data="([\d,\s]+)"/g)) for (const d of m[1].split(/[,\s]+/)) idmap = Math.max(idmap, Number(d) || 0);
+  }
+  const nextIdmap = (): number => ++idmap;
+
   let marked = 0;
-  for (const list of byCell.values()) {
-    const ws = wb.getWorksheet(list[0].sheet);
-    if (!ws) continue;
-    const cell = masterOf(ws.getCell(list[0].row, list[0].col + 1));
-    const worst: Severity = list.some((f) => f.severity === "error") ? "error" : "warning";
-    const fill = cell.style?.fill;
-    const hasOwnFill = fill !== undefined && !(fill.type === "pattern" && fill.pattern === "none");
-    if (!hasOwnFill) {
-      const style = structuredClone(cell.style ?? {});
-      style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(MARK_FILL[worst]) } };
-      cell.style = style;
+  for (const sheet of wb.sheets) {
+    if (!sheet.part || isOwnSheet(sheet.name)) continue;
+    const notes = new SheetNotes(pkg, wb, sheet.part);
+    const previous = notes.ourCells();
+    const found = bySheet.get(sheet.name) ?? [];
+    if (previous.size === 0 && found.length === 0) continue;
+    const original = pkg.text(sheet.part) ?? "";
+    const marks = marksOf(found, sheetMerges(original), lang);
+    const restyle = new Map<string, Restyle>();
+    for (const key of previous) restyle.set(key, (s) => wb.styles.unmarkXf(s) ?? s);
+    notes.stripOurs();
+    for (const m of marks) {
+      const key = cellKey(m.row, m.col);
+      const clear = restyle.get(key) ?? ((s: number) => s);
+      restyle.set(key, (s) => {
+        const base = clear(s);
+        return wb.styles.hasOwnFill(base) ? base : wb.styles.markXf(base, MARK_FILL[m.severity]);
+      });
+      notes.add(m.row, m.col, markNote(m.lines));
     }
-    const ours = markNote(list.map((f) => markLine(f, lang)));
-    const existing = cell.note as NoteValue | undefined;
-    cell.note = existing === undefined ? ours : appendNote(existing, ours);
-    marked++;
+    const xml = notes.finish(restyleCells(original, restyle), nextIdmap);
+    if (xml !== original) pkg.set(sheet.part, xml);
+    marked += marks.length;
   }
   return marked;
 }
 
-/**
- * exceljs has no API to delete a note, and a loaded cell also keeps the note in its value's
- * model (which it writes back), so both are cleared.
- */
-function removeNote(cell: ExcelJS.Cell): void {
-  const internal = cell as unknown as { _comment?: unknown; _value: { model?: { comment?: unknown } } };
-  internal._comment = undefined;
-  if (internal._value.model) delete internal._value.model.comment;
-}
-
-/** A note on a cell inside a merged area only shows on the area's top-left cell. */
-function masterOf(cell: ExcelJS.Cell): ExcelJS.Cell {
-  return cell.isMerged ? cell.master : cell;
-}
-
-function cellsWithNotes(ws: ExcelJS.Worksheet): ExcelJS.Cell[] {
-  // Empty cells can carry a note (required-missing marks one), and the public iterators skip
-  // them, so walk exceljs's sparse row and cell arrays.
-  const rows = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
-  const found: ExcelJS.Cell[] = [];
-  for (const row of rows) {
-    if (!row) continue;
-    for (const cell of (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells) {
-      if (cell && cell.note !== undefined) found.push(cell);
-    }
+/** One mark per cell (a note inside a merged area goes on the area's top-left cell). */
+function marksOf(findings: Finding[], merges: CellRange[], lang: Lang): Mark[] {
+  const byCell = new Map<string, Mark>();
+  for (const f of findings) {
+    let row = f.row - 1;
+    let col = f.col;
+    const m = merges.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+    if (m) [row, col] = [m.top, m.left];
+    const key = cellKey(row, col);
+    const mark = byCell.get(key) ?? { row, col, severity: "warning", lines: [] };
+    if (f.severity === "error") mark.severity = "error";
+    mark.lines.push(markLine(f, lang));
+    byCell.set(key, mark);
   }
-  return found;
-}
-
-function noteText(note: NoteValue): string {
-  return typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
-}
-
-function appendNote(note: NoteValue, ours: string): NoteValue {
-  if (typeof note === "string") return note.trim() === "" ? ours : `${note}\n${ours}`;
-  return { ...note, texts: [...(note.texts ?? []), { text: `\n${ours}` }] };
-}
-
-/** The note with our part removed, or null when nothing of the user's is left. */
-function withoutOurNote(note: NoteValue): NoteValue | null {
-  if (typeof note === "string") {
-    const rest = note.slice(0, note.indexOf(NOTE_PREFIX)).trimEnd();
-    return rest === "" ? null : rest;
-  }
-  const texts: ExcelJS.RichText[] = [];
-  for (const t of note.texts ?? []) {
-    const at = t.text.indexOf(NOTE_PREFIX);
-    if (at < 0) {
-      texts.push(t);
-      continue;
-    }
-    if (at > 0) texts.push({ ...t, text: t.text.slice(0, at) });
-    break;
-  }
-  const text = texts.map((t) => t.text).join("").trimEnd();
-  if (text === "") return null;
-  const last = texts[texts.length - 1];
-  texts[texts.length - 1] = { ...last, text: last.text.trimEnd() };
-  return { ...note, texts };
+  return [...byCell.values()];
 }
