@@ -1,0 +1,41 @@
+// The amount columns of a table, as fen, for cross-footing (SPEC §8): every column whose header is
+// not a text field and whose data cells are (almost all) amounts, recognised or not (入库金额).
+import { isBlank } from "../grid";
+import { unitFromText, type HeaderMatch, type PreparedSheet } from "../sheet-reader";
+import type { AmountUnit, NumericTable } from "../types";
+import { isPlaceholder, quietFen } from "./reader";
+import { normalizeHeader } from "./text";
+
+export type { NumericTable };
+
+/** Share of a column's filled data cells that must read as amounts for it to count as one. */
+const AMOUNT_SHARE = 0.8;
+/** A 序号 / 编号 column counts rows, it is no amount. */
+const COUNTER = /^(序号|编号|no\.?|#|行次|排名|名次)$/;
+
+export function numericTable<F extends string>(p: PreparedSheet, m: HeaderMatch<F>, dataRows: number[], textFields: F[], unit: AmountUnit): NumericTable | null {
+  if (dataRows.length === 0) return null;
+  const skip = new Set(textFields.map((f) => m.cols[f]).filter((c): c is number => c !== undefined));
+  const columns: NumericTable["columns"] = [];
+  const values: (number | null)[][] = [];
+  m.headers.forEach((header, col) => {
+    if (!header || skip.has(col)) return;
+    const { key, unit: headerUnit } = normalizeHeader(header);
+    if (COUNTER.test(key)) return;
+    const u = unitFromText(headerUnit) ?? m.tableUnit ?? unit;
+    let filled = 0;
+    let amounts = 0;
+    const column = dataRows.map((r) => {
+      const v = p.rows[r]?.[col] ?? null;
+      if (isBlank(v) || isPlaceholder(v)) return null;
+      filled++;
+      const fen = quietFen(v, u);
+      if (fen !== null) amounts++;
+      return fen;
+    });
+    if (filled === 0 || amounts < filled * AMOUNT_SHARE) return;
+    columns.push({ col, header });
+    values.push(column);
+  });
+  return columns.length ? { sheet: p.grid.name, rows: dataRows, columns, values } : null;
+}
