@@ -5,7 +5,7 @@ import type { ColumnMap, RoleName } from "../column-map";
 import { isSelfEvalForm } from "../form/detect";
 import type { SheetGrid, WorkbookGrids } from "../grid";
 import { ALLOCATION_SHEET, INDICATOR_SHEET, PROJECT_SHEET, SCOPE_SHEET, SPENDING_SHEET, type SheetDef } from "../schema";
-import { findSheet, HEADER_SCAN_ROWS, headerFit } from "../sheet-reader";
+import { findSheet, HEADER_SCAN_ROWS, headerFit, prepareSheet } from "../sheet-reader";
 import type { Role } from "../types";
 import { keyColumn } from "./project";
 
@@ -43,8 +43,8 @@ function fit(grid: SheetGrid, role: Role): number {
     const { hits } = keyColumn(rows);
     return hits >= MIN_PROJECT_KEYS ? hits : 0;
   }
-  const h = head(grid);
-  const f = headerFit(h.rows, ROLE_DEFS[role], h.merges);
+  const h = prepareSheet(head(grid));
+  const f = headerFit(h.rows, ROLE_DEFS[role], h.grid.merges);
   return f.complete && f.hits >= 2 ? f.hits : 0;
 }
 
