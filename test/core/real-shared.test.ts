@@ -29,10 +29,11 @@ describe("real tables of ../shared/real", () => {
     expect(r.summary.errors).toBe(0);
   });
 
-  it("sichuan form: no sheet-missing, not read as an indicator table", async () => {
+  it("sichuan form: no sheet-missing, read by the form reader (its audit is §9)", async () => {
     const r = await validate("sichuan-qingshen-2023-selfeval-form");
     expect(pairs(r, "sheet-missing")).toEqual([]);
     expect(pairs(r, "column-missing")).toEqual([]);
-    expect(r.model.sheets.indicators).toBeNull();
+    expect(pairs(r, "role-absent")).toEqual([]);
+    expect(r.model.form?.role).toBe("input");
   });
 });
