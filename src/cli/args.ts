@@ -10,6 +10,8 @@ export interface ParsedArgs {
   format: "text" | "json";
   lang: "zh" | "en";
   config?: string;
+  /** Column map JSON (SPEC §8). */
+  map?: string;
   output?: string;
   /** validate --summary: the batch summary workbook (SPEC §12). */
   summary?: string;
@@ -18,12 +20,13 @@ export interface ParsedArgs {
   debug: boolean;
 }
 
-type ValueKey = "format" | "lang" | "config" | "output" | "summary";
+type ValueKey = "format" | "lang" | "config" | "map" | "output" | "summary";
 
 const VALUE_OPTIONS: Record<string, ValueKey> = {
   "--format": "format",
   "--lang": "lang",
   "--config": "config",
+  "--map": "map",
   "-o": "output",
   "--output": "output",
   "--summary": "summary",
@@ -31,13 +34,13 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
 
 /** Options each command accepts (besides --debug and --help). */
 const ALLOWED: Record<Exclude<Command, "help" | "version">, string[]> = {
-  validate: ["format", "lang", "config", "summary"],
-  fill: ["output", "inPlace", "force", "lang", "config"],
+  validate: ["format", "lang", "config", "map", "summary"],
+  fill: ["output", "inPlace", "force", "lang", "config", "map"],
   template: ["output"],
   demo: ["output", "lang"],
 };
 
-const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", output: "-o", inPlace: "--in-place", summary: "--summary", force: "--force" };
+const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", map: "--map", output: "-o", inPlace: "--in-place", summary: "--summary", force: "--force" };
 
 export const HELP_HINT = "运行 fund-audit --help 查看用法";
 
@@ -104,6 +107,7 @@ function setValue(parsed: ParsedArgs, key: ValueKey, value: string, name: string
     else throw new CliError(`${name} 只能是 zh 或 en（收到 ${value}）`);
   } else if (key === "config") parsed.config = value;
   else if (key === "summary") parsed.summary = value;
+  else if (key === "map") parsed.map = value;
   else parsed.output = value;
 }
 
@@ -125,12 +129,12 @@ function checkFiles(p: ParsedArgs): void {
 export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
 
 用法：
-  fund-audit validate <文件.xlsx...> [--format text|json] [--lang zh|en] [--config 规则.json]
+  fund-audit validate <文件.xlsx...> [--format text|json] [--lang zh|en] [--config 规则.json] [--map 列映射.json]
       校验一个或多个资金分配工作簿，输出审核报告（--format json 输出机器可读结果）。
   fund-audit validate <文件或文件夹...> --summary <汇总.xlsx> [--format text|json] [--lang zh|en]
       批量审核：逐个校验（文件夹内的 .xlsx 逐级查找），输出汇总表，并写出汇总工作簿
       （汇总、问题明细、按代码统计）。有文件含错误或无法读取时退出码为 1。
-  fund-audit fill <输入.xlsx> -o <输出.xlsx> [--in-place] [--force] [--lang zh|en] [--config 规则.json]
+  fund-audit fill <输入.xlsx> -o <输出.xlsx> [--in-place] [--force] [--lang zh|en] [--config 规则.json] [--map 列映射.json]
       校验并写出副本：增加“审核结果”“绩效自评表”两张工作表，并在有问题的单元格上标色、加批注。
       不会修改输入文件；加 --in-place 才写回原文件；输出文件已存在时须加 --force。
   fund-audit template -o <文件.xlsx>
@@ -142,6 +146,7 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
   --format text|json   报告格式，默认 text
   --lang zh|en         报告语言，默认 zh（中文）
   --config <文件>      规则配置（JSON），覆盖默认阈值与支出范围
+  --map <文件>         列映射（JSON）：指出各表所在工作表、表头行、单位和列（见 docs/input.md）
   -o, --output <文件>  输出文件
   --summary <文件>     批量审核的汇总工作簿（.xlsx）
   --in-place           允许 fill 覆盖输入文件

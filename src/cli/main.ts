@@ -3,6 +3,9 @@
 // exceljs (slow to load) is only required by the commands that write workbooks.
 import * as fs from "fs";
 import * as path from "path";
+import type { RuleConfig } from "../core";
+import { parseColumnMap } from "../core/column-map";
+import { headerKey } from "../core/sheet-reader";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
 import { readConfig } from "./config-file";
@@ -45,7 +48,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
 }
 
 async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
-  const config = readConfig(args.config);
+  const config = withMap(readConfig(args.config), args.map);
   if (args.summary !== undefined) {
     const { batchCommand } = await import("./summary/command");
     return batchCommand({ inputs: args.files, summary: args.summary, format: args.format, lang: args.lang, config }, io);
@@ -101,7 +104,7 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const steps = { read: "正在读取工作簿…", validate: "正在校验…", write: "正在写入审核结果和绩效自评表…" };
   const input = args.files[0];
   const output = args.output as string;
-  const config = readConfig(args.config);
+  const config = withMap(readConfig(args.config), args.map);
   let step: keyof typeof steps = "read";
   try {
     const { result, markedCells } = await fillWorkbook({
@@ -162,6 +165,30 @@ async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   } finally {
     progress.done();
   }
+}
+
+/** The column map (SPEC §8) joins the config; a map that cannot be used is one located line, exit 2. */
+function withMap(config: RuleConfig | undefined, file: string | undefined): RuleConfig | undefined {
+  if (file === undefined) return config;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new CliError(`无法读取列映射文件 ${file}：请检查路径`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw new CliError(`列映射文件 ${file} 不是有效的 JSON（${(e as Error).message}）`);
+  }
+  const res = parseColumnMap(json, headerKey);
+  if (!res.map) {
+    const [first] = res.errors;
+    const more = res.errors.length > 1 ? `（另有 ${res.errors.length - 1} 处问题）` : "";
+    throw new CliError(`列映射文件 ${file} 的 ${first.path}：${first.message}${more}`);
+  }
+  return { ...(config ?? {}), columnMap: res.map };
 }
 
 function packageVersion(): string {

@@ -16,7 +16,21 @@ export interface SheetDef<F extends string> {
   name: string;
   aliases: string[];
   columns: ColumnDef<F>[];
+  /**
+   * A required column another column stands in for when absent: a table of regions has no
+   * 单位名称, and its 区域 column names the recipients (SPEC §8).
+   */
+  nameFrom?: { field: F; from: F; unless: F[] };
 }
+
+/** 区域 as real tables head it (SPEC §8 vocabulary). */
+export const DISTRICT_ALIASES = ["district", "region", "地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "所属区域", "所在地", "市州", "地市"];
+/** 单位名称 as real tables head it. */
+export const NAME_ALIASES = ["recipient", "name", "enterprise", "企业名称", "受助单位", "项目单位", "申报单位", "承担单位", "项目承担单位", "单位"];
+/** 批复金额 as real tables head it; a year before any of them (2017年补助金额) is matched too. */
+export const APPROVED_ALIASES = [
+  "approved", "approvedamount", "批复资金", "分配金额", "资金分配额", "安排金额", "下达金额", "拟下达金额", "补助金额", "奖补金额", "扶持金额", "市级资金", "省级资金", "中央资金",
+];
 
 export type ScopeField = "category" | "allowed" | "areas" | "keywords" | "capPercent" | "capAmount" | "note";
 export type IndicatorField =
@@ -37,16 +51,18 @@ export const ALLOCATION_SHEET: SheetDef<AllocationField> = {
   aliases: ["allocation", "allocations", "资金分配表", "分配表"],
   columns: [
     { field: "seq", header: "序号", aliases: ["no", "no.", "#"], required: false, help: "行号，可不填" },
-    { field: "district", header: "区域", aliases: ["district", "region", "地区", "所属区域", "县市区"], required: true, help: "受助单位所在区县，须属于适用区域" },
-    { field: "name", header: "单位名称", aliases: ["recipient", "name", "enterprise", "企业名称", "受助单位"], required: true, help: "受助单位全称，与支出明细中的单位名称一致" },
+    { field: "district", header: "区域", aliases: DISTRICT_ALIASES, required: false, help: "受助单位所在区县，须属于适用区域" },
+    { field: "name", header: "单位名称", aliases: NAME_ALIASES, required: true, help: "受助单位全称，与支出明细中的单位名称一致" },
     { field: "creditCode", header: "统一社会信用代码", aliases: ["creditcode", "uscc", "信用代码"], required: false, help: "18 位统一社会信用代码，按 GB 32100-2015 校验" },
-    { field: "area", header: "支持方向", aliases: ["supportarea", "area", "支持类别"], required: true, help: "须为项目信息中列出的支持方向之一" },
-    { field: "approved", header: "批复金额", aliases: ["approved", "approvedamount", "批复资金", "分配金额"], required: true, money: true, help: "批复给该单位的金额；可写 35000、3.5万、人民币叁万伍仟元整" },
+    { field: "area", header: "支持方向", aliases: ["supportarea", "area", "支持类别"], required: false, help: "须为项目信息中列出的支持方向之一" },
+    { field: "approved", header: "批复金额", aliases: APPROVED_ALIASES, required: true, money: true, help: "批复给该单位的金额；可写 35000、3.5万、人民币叁万伍仟元整" },
     { field: "disbursed", header: "拨付金额", aliases: ["disbursed", "disbursedamount", "已拨付金额"], required: false, money: true, help: "实际拨付金额，不得超过批复金额" },
     { field: "disbursedDate", header: "拨付日期", aliases: ["disbursementdate", "disburseddate", "paiddate"], required: false, help: "如 2021-12-20" },
     { field: "note", header: "备注", aliases: ["note", "notes", "remark", "remarks"], required: false, help: "其他说明" },
     { field: "detail", header: "明细说明", aliases: ["details", "detail", "资金使用明细", "使用明细"], required: false, help: "可选：用文字写支出明细，如“直通车12万、培训费用5万”，会拆成支出行" },
   ],
+  // Credit codes and support areas belong to enterprises: such a table lacks its 单位名称.
+  nameFrom: { field: "name", from: "district", unless: ["creditCode", "area"] },
 };
 
 export const SPENDING_SHEET: SheetDef<SpendingField> = {
@@ -54,7 +70,7 @@ export const SPENDING_SHEET: SheetDef<SpendingField> = {
   aliases: ["spending", "expenditure", "expenses", "支出明细表"],
   columns: [
     { field: "seq", header: "序号", aliases: ["no", "no.", "#"], required: false, help: "行号，可不填" },
-    { field: "name", header: "单位名称", aliases: ["recipient", "name", "enterprise", "企业名称"], required: true, help: "须与资金分配表中的单位名称一致" },
+    { field: "name", header: "单位名称", aliases: ["recipient", "name", "enterprise", "企业名称", "受助单位", "项目单位", "单位"], required: true, help: "须与资金分配表中的单位名称一致" },
     { field: "content", header: "支出内容", aliases: ["item", "description", "content", "支出事项", "用途"], required: true, help: "支出事项，如“直通车推广”" },
     { field: "category", header: "支出类别", aliases: ["category", "类别"], required: false, help: "支出范围表中的类别；不填则按关键词自动归类" },
     { field: "amount", header: "金额", aliases: ["amount", "支出金额"], required: true, money: true, help: "支出金额，须为正数" },
@@ -85,15 +101,15 @@ export const INDICATOR_SHEET: SheetDef<IndicatorField> = {
     { field: "level1", header: "一级指标", aliases: ["level1"], required: true, help: "产出指标 / 效益指标 / 满意度指标" },
     { field: "level2", header: "二级指标", aliases: ["level2"], required: true, help: "数量指标、质量指标、时效指标、成本指标、经济效益指标等" },
     { field: "name", header: "三级指标", aliases: ["level3", "indicator", "name"], required: true, help: "指标名称" },
-    { field: "target", header: "年度指标值", aliases: ["target"], required: true, help: "如 25家以上、前4名、95%以上、如期完成" },
-    { field: "actual", header: "实际完成值", aliases: ["actual"], required: false, help: "如 26家、第4位、100%；不适用的指标写“不适用”" },
-    { field: "weight", header: "分值", aliases: ["weight", "points"], required: true, help: "指标分值；与预算执行率分值合计 100" },
+    { field: "target", header: "年度指标值", aliases: ["target", "指标值", "目标值", "年度目标值", "年初目标值"], required: true, help: "如 25家以上、前4名、95%以上、如期完成" },
+    { field: "actual", header: "实际完成值", aliases: ["actual", "完成值", "实际值", "实际完成情况"], required: false, help: "如 26家、第4位、100%；不适用的指标写“不适用”" },
+    { field: "weight", header: "分值", aliases: ["weight", "points", "权重"], required: true, help: "指标分值；与预算执行率分值合计 100" },
     { field: "grade", header: "评价等级", aliases: ["grade", "rating"], required: false, help: "定性指标填 达成 / 部分达成 / 未达成" },
     { field: "score", header: "得分", aliases: ["score"], required: false, help: "可不填，由程序计算；定性指标填在等级区间内的得分会保留" },
     { field: "source", header: "数据来源", aliases: ["source", "datasource"], required: false, help: "可写 受助单位数、批复总额、拨付总额、支出总额、预算执行率、合规支出占比、按时拨付率，由程序计算实际值" },
-    { field: "reason", header: "偏差原因分析及改进措施", aliases: ["deviationreason", "reason", "偏差原因", "偏差原因分析"], required: false, help: "未完成或超出 30% 时必填" },
-    { field: "nature", header: "指标性质", aliases: ["nature", "direction"], required: false, help: "可选：≥ / ≤ / = / 定性，或 正向 / 反向" },
-    { field: "unit", header: "度量单位", aliases: ["unit"], required: false, help: "可选：家、%、万元等" },
+    { field: "reason", header: "偏差原因分析及改进措施", aliases: ["deviationreason", "reason", "偏差原因", "偏差原因分析", "未完成原因分析"], required: false, help: "未完成或超出 30% 时必填" },
+    { field: "nature", header: "指标性质", aliases: ["nature", "direction", "计算符号"], required: false, help: "可选：≥ / ≤ / = / 定性，或 正向 / 反向" },
+    { field: "unit", header: "度量单位", aliases: ["unit", "计量单位"], required: false, help: "可选：家、%、万元等" },
   ],
 };
 
@@ -104,10 +120,10 @@ export const PROJECT_KEYS: { key: string; aliases: string[]; required: boolean; 
   { key: "实施单位", aliases: ["implementer", "implementingunit"], required: false, help: "如 益阳市商务局" },
   { key: "资金年度", aliases: ["year", "fundyear"], required: true, help: "如 2021" },
   { key: "金额单位", aliases: ["amountunit", "unit"], required: false, help: "元 或 万元，默认元" },
-  { key: "年初预算数", aliases: ["initialbudget"], required: false, help: "年初预算金额" },
-  { key: "全年预算数", aliases: ["budget", "annualbudget"], required: true, help: "全年预算金额" },
-  { key: "全年执行数", aliases: ["executed", "annualexecution"], required: false, help: "全年实际执行金额" },
-  { key: "当年财政拨款", aliases: ["fiscal", "currentappropriation"], required: false, help: "其中当年财政拨款" },
+  { key: "年初预算数", aliases: ["initialbudget", "年初预算"], required: false, help: "年初预算金额" },
+  { key: "全年预算数", aliases: ["budget", "annualbudget", "调整后预算数", "调整预算数"], required: true, help: "全年预算金额" },
+  { key: "全年执行数", aliases: ["executed", "annualexecution", "预算执行数", "执行数"], required: false, help: "全年实际执行金额" },
+  { key: "当年财政拨款", aliases: ["fiscal", "currentappropriation", "本年财政拨款"], required: false, help: "其中当年财政拨款" },
   { key: "上年结转资金", aliases: ["carryover"], required: false, help: "其中上年结转资金" },
   { key: "其他资金", aliases: ["otherfunds", "other"], required: false, help: "其中其他资金" },
   { key: "适用区域", aliases: ["districts", "eligibledistricts"], required: false, help: "用、分隔，如 资阳区、赫山区、益阳高新区" },

@@ -1,11 +1,14 @@
 // Locating input sheets and their header rows, and walking data rows (SPEC §1).
-import { CellError, gridWidth, isBlank, spreadMerges, type CellValue, type SheetGrid, type WorkbookGrids } from "./grid";
+import { CellError, gridWidth, isBlank, rangeToA1, spreadMerges, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from "./grid";
 import { isSquashed, normalizeHeader, toText } from "./parse/text";
 import type { ColumnDef, SheetDef } from "./schema";
 import type { AmountUnit } from "./types";
 
-const HEADER_SCAN_ROWS = 10;
-const TOTAL_WORDS = new Set(["合计", "小计", "总计", "total", "subtotal", "grandtotal", "总合计"]);
+/** Real tables put titles, captions and unit lines above the header (SPEC §8): it is searched this far. */
+export const HEADER_SCAN_ROWS = 30;
+/** Total-row words (SPEC §8), simplified and traditional; the subtotal words close a segment only. */
+const TOTAL_WORDS = new Set(["合计", "小计", "总计", "共计", "累计", "总额", "总分", "总合计", "合計", "總計", "小計", "共計", "累計", "總額", "total", "subtotal", "grandtotal"]);
+const SUBTOTAL_WORDS = new Set(["小计", "小計", "共计", "共計", "subtotal"]);
 /**
  * A CJK unified ideograph (U+4E00–U+9FFF) has no compatibility form, so NFKC, squashing and header
  * keys all keep it as the text's first character: data rows are rejected on that one character.
@@ -16,9 +19,9 @@ function leadingIdeograph(v: string): number {
 }
 /** Character codes: a one-character string per row would be an allocation and a hash. */
 const codes = (chars: string): Set<number> => new Set([...chars].map((ch) => ch.charCodeAt(0)));
-const TOTAL_LEADS = codes("合小总");
+const TOTAL_LEADS = codes("合小总共累總");
 /** What a squashed text keying to one of TOTAL_WORDS starts with. */
-const TOTAL_START = /^(?:合计|小计|总计|总合计|total|subtotal|grandtotal)/;
+const TOTAL_START = /^(?:合计|小计|总计|共计|累计|总额|总分|总合计|合計|總計|小計|共計|累計|總額|total|subtotal|grandtotal)/;
 
 export function headerKey(s: string): string {
   return normalizeHeader(s).key;
@@ -31,25 +34,37 @@ export function findSheet<F extends string>(wb: WorkbookGrids, def: SheetDef<F>)
 }
 
 export interface HeaderMatch<F extends string> {
-  /** Zero-based header row. */
+  /** Zero-based header row (the lower row of a two-row header). */
   row: number;
   cols: Partial<Record<F, number>>;
-  /** Unit written in a header such as 批复金额（万元）. */
+  /** Unit written in a header such as 批复金额（万元）, or in the group header above it. */
   units: Partial<Record<F, AmountUnit>>;
   missing: ColumnDef<F>[];
   /** Each recognised column's header cell as headerKey gives it: what a repeated header row holds. */
   keys: { col: number; key: string }[];
-  /** False when no row within the first 10 holds a single known header: there is no table to read. */
+  /** False when no row within the first 30 holds a single known header: there is no table to read. */
   found: boolean;
+  /** Every header cell as written (a two-row header combined: 省本级/金额), by column. */
+  headers: string[];
+  /** The unit a line above the header states (单位：万元), for every money column without its own. */
+  tableUnit: AmountUnit | null;
 }
 
 export function unitFromText(unit: string | null): AmountUnit | null {
-  if (unit === "万元" || unit === "万") return "wan";
+  if (unit === "万元" || unit === "万" || unit === "萬元" || unit === "萬") return "wan";
   if (unit === "元") return "yuan";
   return null;
 }
 
-function matchColumns<F extends string>(row: CellValue[] | undefined, def: SheetDef<F>): HeaderMatch<F> & { hits: number } {
+/** 单位：万元, 金额单位：万元, （单位：万元）, 单位:萬元 — anywhere in a cell above the header. */
+const UNIT_LINE = /(?:^|[^\p{Script=Han}]|金额)单位[:：]\s*(万元|萬元|元)/u;
+
+export function unitLineOf(text: string): AmountUnit | null {
+  const m = UNIT_LINE.exec(text.normalize("NFKC"));
+  return m ? unitFromText(m[1]) : null;
+}
+
+function lookupOf<F extends string>(def: SheetDef<F>): Map<string, ColumnDef<F>> {
   const lookup = new Map<string, ColumnDef<F>>();
   for (const c of def.columns) {
     for (const name of [c.header, ...c.aliases]) {
@@ -57,44 +72,105 @@ function matchColumns<F extends string>(row: CellValue[] | undefined, def: Sheet
       if (!lookup.has(k)) lookup.set(k, c);
     }
   }
+  return lookup;
+}
+
+/** 2017年补助金额 -> 补助金额: a year before an amount header does not change what it is. */
+const YEAR_PREFIX = /^(?:19|20)\d{2}年(?:度)?/;
+
+/** The column a header names: its key, else its key without a year prefix. */
+function columnFor<F extends string>(lookup: Map<string, ColumnDef<F>>, key: string): ColumnDef<F> | undefined {
+  return lookup.get(key) ?? (YEAR_PREFIX.test(key) ? lookup.get(key.replace(YEAR_PREFIX, "")) : undefined);
+}
+
+/** The group header above each column of row r: the value of a merge spanning columns in row r-1. */
+function groupsAbove(rows: CellValue[][], r: number, merges: CellRange[] | undefined): Map<number, string> {
+  const groups = new Map<number, string>();
+  if (r === 0 || !merges) return groups;
+  for (const m of merges) {
+    if (m.top !== r - 1 || m.bottom !== r - 1 || m.right <= m.left) continue;
+    const v = rows[r - 1]?.[m.left];
+    if (typeof v !== "string" || isBlank(v)) continue;
+    for (let c = m.left; c <= m.right; c++) groups.set(c, v.trim());
+  }
+  return groups;
+}
+
+function matchColumns<F extends string>(rows: CellValue[][], r: number, def: SheetDef<F>, lookup: Map<string, ColumnDef<F>>, merges?: CellRange[]): HeaderMatch<F> & { hits: number } {
   const cols: Partial<Record<F, number>> = {};
   const units: Partial<Record<F, AmountUnit>> = {};
   const keys: { col: number; key: string }[] = [];
+  const headers: string[] = [];
   let hits = 0;
-  const cells = row ?? [];
+  const cells = rows[r] ?? [];
+  const groups = groupsAbove(rows, r, merges);
   for (let c = 0; c < cells.length; c++) {
     const v = cells[c];
-    if (typeof v !== "string") continue;
+    if (typeof v !== "string" || isBlank(v)) continue;
+    const group = groups.get(c);
+    // A vertical merge over both rows spreads the same text into both: that is no group.
+    headers[c] = group && group !== v.trim() ? `${group}/${v.trim()}` : v.trim();
     // Templates mark required columns with a leading or trailing *.
-    const { key, unit } = normalizeHeader(v.replace(/^[\s*＊]+/u, ""));
-    const def1 = lookup.get(key);
+    const clean = (t: string): ReturnType<typeof normalizeHeader> => normalizeHeader(t.replace(/^[\s*＊]+/u, ""));
+    const own = clean(v);
+    const combined = group && group !== v.trim() ? clean(`${group}/${v}`) : null;
+    const def1 = (combined && columnFor(lookup, combined.key)) || columnFor(lookup, own.key);
     // The first occurrence of a duplicated header wins.
     if (!def1 || cols[def1.field] !== undefined) continue;
     cols[def1.field] = c;
-    const u = unitFromText(unit);
+    const u = unitFromText(own.unit) ?? (group ? unitFromText(normalizeHeader(group).unit) : null);
     if (u) units[def1.field] = u;
     keys.push({ col: c, key: headerKey(v) });
     hits++;
   }
+  standIn(def, cols);
   const missing = def.columns.filter((c) => c.required && cols[c.field] === undefined);
-  return { row: 0, cols, units, missing, keys, hits, found: hits > 0 };
+  return { row: r, cols, units, missing, keys, hits, found: hits > 0, headers, tableUnit: null };
+}
+
+/** A table of regions: its 区域 column names the recipients when no 单位名称 column is there. */
+export function standIn<F extends string>(def: SheetDef<F>, cols: Partial<Record<F, number>>): void {
+  const n = def.nameFrom;
+  if (n && cols[n.field] === undefined && cols[n.from] !== undefined && n.unless.every((f) => cols[f] === undefined)) cols[n.field] = cols[n.from];
+}
+
+/** The unit a line above the header states, nearest first. */
+function tableUnitAbove(rows: CellValue[][], headerRow: number): AmountUnit | null {
+  for (let r = headerRow - 1; r >= 0; r--) {
+    for (const v of rows[r] ?? []) {
+      if (typeof v !== "string" || v.length > 200) continue;
+      const u = unitLineOf(v);
+      if (u) return u;
+    }
+  }
+  return null;
 }
 
 /**
- * The header row is the first within the first 10 rows holding all required headers; when none
- * does, the row with the most recognised headers (its missing columns are reported).
+ * The header row is the row within the first 30 matching the most columns of the sheet's role
+ * (the first of equals); title, caption and unit rows above it are skipped. A merged group header
+ * over it (省本级 over 金额 / 比例) is combined with the row below.
  */
-export function locateHeader<F extends string>(rows: CellValue[][], def: SheetDef<F>): HeaderMatch<F> {
+export function locateHeader<F extends string>(rows: CellValue[][], def: SheetDef<F>, merges?: CellRange[], headerRow?: number): HeaderMatch<F> {
+  const lookup = lookupOf(def);
   let best: (HeaderMatch<F> & { hits: number }) | null = null;
-  const n = Math.min(HEADER_SCAN_ROWS, rows.length);
-  for (let r = 0; r < n; r++) {
-    const m = matchColumns(rows[r], def);
-    m.row = r;
-    if (m.missing.length === 0) return m;
-    if (!best || m.hits > best.hits) best = m;
+  const from = headerRow ?? 0;
+  const n = headerRow !== undefined ? headerRow + 1 : Math.min(HEADER_SCAN_ROWS, rows.length);
+  for (let r = from; r < n; r++) {
+    const m = matchColumns(rows, r, def, lookup, merges);
+    if (!best || m.hits > best.hits || (m.hits === best.hits && m.missing.length < best.missing.length)) best = m;
   }
-  if (best && best.hits > 0) return best;
-  return { row: 0, cols: {}, units: {}, missing: def.columns.filter((c) => c.required), keys: [], found: false };
+  if (best && (best.hits > 0 || headerRow !== undefined)) {
+    best.tableUnit = tableUnitAbove(rows, best.row);
+    return best;
+  }
+  return { row: 0, cols: {}, units: {}, missing: def.columns.filter((c) => c.required), keys: [], found: false, headers: [], tableUnit: null };
+}
+
+/** How well a sheet's best header row fits a role: recognised headers, and whether all required are there. */
+export function headerFit<F extends string>(rows: CellValue[][], def: SheetDef<F>, merges?: CellRange[]): { hits: number; complete: boolean } {
+  const m = locateHeader(rows, def, merges);
+  return { hits: m.keys.length, complete: m.found && m.missing.length === 0 };
 }
 
 export function isEmptyRow(row: CellValue[] | undefined): boolean {
@@ -103,10 +179,15 @@ export function isEmptyRow(row: CellValue[] | undefined): boolean {
   return true;
 }
 
-/** 合计 / 小计 / 总计 / Total rows: the first non-empty text cell decides. */
-export function totalKind(row: CellValue[]): "subtotal" | "total" | null {
-  for (const v of row) {
-    if (isBlank(v)) continue;
+/**
+ * 合计 / 小计 / 总计 / 共计 … rows: the first text cell before column `limit` (the first amount)
+ * decides; numbers before it (a 序号) are passed over.
+ */
+export function totalKind(row: CellValue[], limit = row.length): "subtotal" | "total" | null {
+  const n = Math.min(limit, row.length);
+  for (let c = 0; c < n; c++) {
+    const v = row[c];
+    if (isBlank(v) || typeof v === "number") continue;
     // The longest total word with spaces and a colon fits in 24 characters: skip normalising data.
     if (typeof v !== "string" || v.length > 24) return null;
     // A name or content is rejected without normalising: on its first character, or (squashed text
@@ -115,7 +196,7 @@ export function totalKind(row: CellValue[]): "subtotal" | "total" | null {
     if ((lead >= 0 && !TOTAL_LEADS.has(lead)) || (isSquashed(v) && !TOTAL_START.test(v))) return null;
     const k = headerKey(v).replace(/[:：]$/, "");
     if (!TOTAL_WORDS.has(k)) return null;
-    return k === "小计" || k === "subtotal" ? "subtotal" : "total";
+    return SUBTOTAL_WORDS.has(k) ? "subtotal" : "total";
   }
   return null;
 }
@@ -125,10 +206,40 @@ export interface PreparedSheet {
   /** Rows with merged values spread into every cell of their merge. */
   rows: CellValue[][];
   hidden: Set<number>;
+  /** Merged ranges dropped because a larger one overlapped them (WPS writes such files), as A1 ranges. */
+  repaired: string[];
 }
 
 export function prepareSheet(grid: SheetGrid): PreparedSheet {
-  return { grid, rows: spreadMerges(clampMerges(grid)), hidden: new Set(grid.hiddenRows ?? []) };
+  const clamped = clampMerges(grid);
+  const { merges, dropped } = repairMerges(clamped.merges);
+  const fixed = dropped.length > 0 ? { ...clamped, merges } : clamped;
+  return { grid: fixed, rows: spreadMerges(fixed), hidden: new Set(grid.hiddenRows ?? []), repaired: dropped.map(rangeToA1) };
+}
+
+const area = (m: CellRange): number => (m.bottom - m.top + 1) * (m.right - m.left + 1);
+const overlaps = (a: CellRange, b: CellRange): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/** Overlapping merges, as Excel repairs them: the outermost (largest) range wins, the ranges it overlaps go. */
+export function repairMerges(merges: CellRange[] | undefined): { merges: CellRange[]; dropped: CellRange[] } {
+  if (!merges || merges.length < 2) return { merges: merges ?? [], dropped: [] };
+  const byTop = merges.map((m, i) => ({ m, i })).sort((a, b) => a.m.top - b.m.top || a.m.left - b.m.left);
+  // Sorted by top, only ranges starting above another's bottom can overlap it: a short scan each.
+  const clash = new Set<number>();
+  for (let x = 0; x < byTop.length; x++) {
+    for (let y = x + 1; y < byTop.length && byTop[y].m.top <= byTop[x].m.bottom; y++) {
+      if (overlaps(byTop[x].m, byTop[y].m)) clash.add(byTop[x].i).add(byTop[y].i);
+    }
+  }
+  if (clash.size === 0) return { merges, dropped: [] };
+  const kept: CellRange[] = merges.filter((_, i) => !clash.has(i));
+  const dropped: CellRange[] = [];
+  for (const i of [...clash].sort((a, b) => area(merges[b]) - area(merges[a]) || a - b)) {
+    const m = merges[i];
+    if (kept.some((k) => overlaps(k, m))) dropped.push(m);
+    else kept.push(m);
+  }
+  return { merges: kept, dropped };
 }
 
 /** Merges cut to the sheet's data: a merge down to row 1,048,576 must not allocate a million rows. */
@@ -194,8 +305,8 @@ export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, 
  * vertically merged 单位名称 is still a total row; the spread row decides when the label is itself
  * merged across the row.
  */
-export function totalKindAt(p: PreparedSheet, r: number): "subtotal" | "total" | null {
-  return totalKind(p.grid.rows[r] ?? []) ?? (p.rows !== p.grid.rows ? totalKind(p.rows[r] ?? []) : null);
+export function totalKindAt(p: PreparedSheet, r: number, limit?: number): "subtotal" | "total" | null {
+  return totalKind(p.grid.rows[r] ?? [], limit) ?? (p.rows !== p.grid.rows ? totalKind(p.rows[r] ?? [], limit) : null);
 }
 
 export function textAt(rows: CellValue[][], r: number, c: number | undefined): string {

@@ -1,4 +1,5 @@
 // The typed model of an allocation workbook, the findings and the evaluation.
+import type { ColumnMap } from "./column-map";
 import type { FormRead } from "./form/model";
 import type { FundingTable } from "./funding";
 import type { CellValue } from "./grid";
@@ -126,6 +127,20 @@ export interface ScopeCategory {
   builtIn: boolean;
 }
 
+/** The input roles a workbook may hold (SPEC §8). */
+export type Role = "project" | "allocation" | "spending" | "scope" | "indicators";
+/** present: read; unreadable: found but a required column is missing; absent: not in the workbook. */
+export type RoleState = "present" | "unreadable" | "absent";
+
+/** A table's amount columns as fen (values[column][row]), for cross-footing. */
+export interface NumericTable {
+  sheet: string;
+  /** Zero-based data rows, in order. */
+  rows: number[];
+  columns: { col: number; header: string }[];
+  values: (number | null)[][];
+}
+
 export interface WorkbookModel {
   project: Project;
   recipients: Recipient[];
@@ -141,6 +156,13 @@ export interface WorkbookModel {
   form?: { read: FormRead; role: "input" | "copy" };
   /** The optional 资金来源 sheet (SPEC §9). */
   funding?: FundingTable | null;
+  /**
+   * Which roles the workbook holds and could read: rules needing a role not present are skipped.
+   * Absent for a model read from a lone 绩效自评表 (SPEC §9), where every rule runs.
+   */
+  roles?: Record<Role, RoleState>;
+  /** Tables with amount columns, for cross-footing. */
+  tables?: NumericTable[];
 }
 
 export interface Finding {
@@ -219,6 +241,8 @@ export interface RuleConfig {
   scope?: Partial<ScopeCategory>[];
   /** Default amount unit when 项目信息 has no 金额单位. */
   amountUnit?: AmountUnit;
+  /** Where the input tables are, where detection misses (SPEC §8 column map). */
+  columnMap?: ColumnMap;
 }
 
 export interface ValidateOptions {

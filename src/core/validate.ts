@@ -7,7 +7,7 @@ import { fenToYuanNumber } from "./messages/format";
 import { zhCN } from "./messages/zh-CN";
 import { readModel } from "./form/input";
 import { computeTotals } from "./metrics";
-import { makeEmit, type RuleContext } from "./rules/context";
+import { makeEmit, ruleApplies, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
 import { PAID_TRAFFIC } from "./scope";
@@ -113,7 +113,7 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const totals = computeTotals(model, forbidden, unknown);
   const scoring = score(model, totals, config);
   const ctx: RuleContext = { model, config, classes, totals, scoring, emit: makeEmit(sink) };
-  for (const rule of RULES) rule.check(ctx);
+  for (const rule of RULES) if (ruleApplies(rule, model)) rule.check(ctx);
 
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   // A cell holding an error value gets cell-error and nothing else: whatever else a rule says about

@@ -138,10 +138,11 @@ describe("odd but readable workbooks", () => {
 });
 
 describe("engine-level mistakes, validated end to end", () => {
-  it("missing sheets: sheet-missing at A1 of the first sheet, the rest still scored", async () => {
+  it("missing sheets no present role needs: one role-absent at A1 of the first sheet, the rest still scored (SPEC §8)", async () => {
     const { code, report } = await validateJson("engine.missing-sheets");
-    expect(code).toBe(1);
-    expect(pairs(report, "error")).toEqual(["sheet-missing 项目信息!A1", "sheet-missing 项目信息!A1"]);
+    expect(code).toBe(0);
+    expect(pairs(report, "error")).toEqual([]);
+    expect(pairs(report, "info")).toEqual(["role-absent 项目信息!A1"]);
     expect(report.findings.map((f) => f.code)).toContain("claimed-score-mismatch");
   });
 

@@ -5,23 +5,24 @@ import type { CellValue } from "../../src/core/grid";
 import { headerKey, isNoteRow, isRepeatedHeader, locateHeader, prepareSheet, totalKind } from "../../src/core/sheet-reader";
 import { SPENDING_SHEET } from "../../src/core/schema";
 
-const TOTAL_WORDS = new Set(["合计", "小计", "总计", "total", "subtotal", "grandtotal", "总合计"]);
+const TOTAL_WORDS = new Set(["合计", "小计", "总计", "共计", "累计", "总额", "总分", "总合计", "合計", "總計", "小計", "共計", "累計", "總額", "total", "subtotal", "grandtotal"]);
+const SUBTOTALS = new Set(["小计", "小計", "共计", "共計", "subtotal"]);
 
 /** totalKind without shortcuts: normalise the first non-empty cell and look it up. */
 function totalKindReference(row: CellValue[]): "subtotal" | "total" | null {
   for (const v of row) {
-    if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+    if (v === null || typeof v === "number" || (typeof v === "string" && v.trim() === "")) continue;
     if (typeof v !== "string" || v.length > 24) return null;
     const k = headerKey(v).replace(/[:：]$/, "");
     if (!TOTAL_WORDS.has(k)) return null;
-    return k === "小计" || k === "subtotal" ? "subtotal" : "total";
+    return SUBTOTALS.has(k) ? "subtotal" : "total";
   }
   return null;
 }
 
 /** Pieces that make texts near a total word or a header: widths, spaces, units, stars, colons, case. */
 const piece = fc.constantFrom(
-  "合", "计", "小", "总", "合计", "小计", "总计", "总合计", "Total", "total", "TOTAL", "sub", "grand", " ", "\u3000", "*", "＊", ":", "：",
+  "合", "计", "小", "总", "共", "累", "額", "額", "计", "計", "總", "分", "合计", "小计", "总计", "总合计", "Total", "total", "TOTAL", "sub", "grand", " ", "\u3000", "*", "＊", ":", "：",
   "（元）", "(元)", "注", "附注", "填表人", "联系电话", "单位负责人", "张三", "﹕", "(万元)", "【", "】", "单位名称", "支出内容", "金额", "（万元）", "凭证号", "ｔｏｔａｌ", "益阳", "有限公司", "1", "２", "a",
 );
 const text = fc.array(piece, { maxLength: 5 }).map((xs) => xs.join(""));

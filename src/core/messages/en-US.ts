@@ -9,7 +9,7 @@ const pct = (v: number | undefined): string => (v === undefined ? "—" : format
 
 export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "sheet-missing": (p) => `Sheet "${p.target}" is missing: add it as in the template (use "New template").`,
-  "column-missing": (p) => `Sheet "${p.target}" lacks the required column "${p.field}": add it to the header row (within the first 10 rows).`,
+  "column-missing": (p) => `Sheet "${p.target}" lacks a required column (${p.list ? `found: ${p.list}; ` : ""}missing: ${p.field}${p.keyword ? `, also written "${p.keyword}"` : ""}): add it to the header row, rename a column, or give a column map (--map); the table was not checked.`,
   "hidden-row": () => `This row is hidden and is still validated: check that it should count.`,
   "cell-error": (p) =>
     p.raw === UNCALCULATED_FORMULA

@@ -9,7 +9,7 @@ const pct = (v: number | undefined): string => (v === undefined ? "—" : format
 
 export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "sheet-missing": (p) => `缺少工作表「${p.target}」：请按模板添加该工作表（可用“新建模板”生成）。`,
-  "column-missing": (p) => `工作表「${p.target}」缺少必填列「${p.field}」：请在表头行（前 10 行内）添加该列。`,
+  "column-missing": (p) => `工作表「${p.target}」的表头不全（${p.list ? `找到：${p.list}；` : ""}缺少：${p.field}${p.keyword ? `，可写作「${p.keyword}」` : ""}）：请在表头行添加该列或改用认得的列名，也可用列映射（--map）指定；该表未作检查。`,
   "hidden-row": () => `该行被隐藏，仍参与校验：请确认隐藏行是否应计入。`,
   "cell-error": (p) =>
     p.raw === UNCALCULATED_FORMULA

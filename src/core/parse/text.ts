@@ -90,9 +90,21 @@ export function normalizeHeader(s: string): { key: string; unit: string | null }
   return { key, unit };
 }
 
-/** A 单位名称 reduced for comparison: width, spaces, brackets and ASCII case do not matter. */
+/**
+ * A code before a name: [105210]北京大学, 219-池州市…, 105210 北京大学 (after squashing: three or more
+ * digits, bracketed or followed by a dash or dot, then a Chinese character).
+ */
+const CODE_PREFIX = /^(?:\[\d{3,}\]|\(\d{3,}\)|\d{3,}[-_.、:]?)(?=[\u4e00-\u9fff])/;
+
+/**
+ * A 单位名称 reduced for comparison: width, spaces, brackets and ASCII case do not matter, nor a code
+ * before the name (SPEC §8); messages keep the name as written.
+ */
 export function normalizeName(s: string): string {
-  return squash(s);
+  const k = squash(s);
+  const c = k.charCodeAt(0);
+  // Most names start with a Chinese character: no code to look for.
+  return c === 0x5b || c === 0x28 || (c >= 0x30 && c <= 0x39) ? k.replace(CODE_PREFIX, "") : k;
 }
 
 /** "资阳区、赫山区，益阳高新区" -> three items. Splits on 、，,;； and line breaks. */

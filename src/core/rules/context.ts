@@ -2,7 +2,7 @@
 import type { FindingCode, FindingParams, FindingSink } from "../findings";
 import type { Totals } from "../metrics";
 import type { ScoringResult } from "../scoring";
-import type { CellPos, RuleConfig, ScopeCategory, SpendingField, SpendingLine, WorkbookModel } from "../types";
+import type { CellPos, Role, RuleConfig, ScopeCategory, SpendingField, SpendingLine, WorkbookModel } from "../types";
 
 /** Where a line's field is: made when a rule reports it, none when the sheet has no such column. */
 export function lineCell(l: SpendingLine, field: SpendingField): CellPos | undefined {
@@ -35,7 +35,18 @@ export interface RuleContext {
 export interface Rule {
   name: string;
   codes: FindingCode[];
+  /** Roles the rule reads (SPEC §8): it is skipped unless each is present and readable. */
+  needs?: readonly Role[];
+  /** Roles whose figures feed the rule when present (computed actuals, totals): it is skipped while one is unreadable. */
+  uses?: readonly Role[];
   check(ctx: RuleContext): void;
+}
+
+/** A rule runs only on what the workbook holds: no finding from a table that is absent or unreadable. */
+export function ruleApplies(rule: Rule, model: WorkbookModel): boolean {
+  const roles = model.roles;
+  if (!roles) return true;
+  return (rule.needs ?? []).every((r) => roles[r] === "present") && (rule.uses ?? []).every((r) => roles[r] !== "unreadable");
 }
 
 export function makeEmit(sink: FindingSink): RuleContext["emit"] {
