@@ -5,7 +5,8 @@ import {
   ALLOCATION_SHEET, DEFAULT_SUPPORT_AREAS, INDICATOR_SHEET, PROJECT_KEYS, PROJECT_SHEET, SCOPE_SHEET, SPENDING_SHEET,
   type ColumnDef, type SheetDef,
 } from "../schema";
-import { defaultScope } from "../scope";
+import { chooseProfile } from "../scope";
+import { profileScope } from "../scope-profiles";
 import {
   findSheet, headerKey, isEmptyRow, isNoteRow, isRepeatedHeader, isUnusedRow, locateHeader, prepareSheet, textAt, totalKindAt, unitFromText, valueAt,
   type HeaderMatch, type PreparedSheet,
@@ -269,6 +270,7 @@ function parseProject(wb: WorkbookGrids, rd: Reader, config: RuleConfig): { proj
   const ew = text("预算执行率分值");
   if (ew) project.executionWeight = parseNumber(ew) ?? 10;
   project.executionReason = text("执行率偏差原因");
+  project.scopeProfile = text("支出范围模板");
 
   // Required keys: an empty value points at its cell; an absent key at the row where it belongs.
   let nextRow = p.rows.length;
@@ -458,8 +460,9 @@ const STATUS: Record<string, ScopeCategory["status"]> = {
   需复核: "review", 复核: "review", review: "review",
 };
 
-function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: RuleConfig): { scope: ScopeCategory[]; sheet: string | null; headerRow: number | null } {
-  const scope = defaultScope();
+function parseScope(wb: WorkbookGrids, rd: Reader, project: Project, config: RuleConfig, lines: SpendingLine[]): { scope: ScopeCategory[]; sheet: string | null; headerRow: number | null } {
+  // The built-in profile (SPEC §10) that the config and the scope sheet then extend.
+  const scope = profileScope(chooseProfile(config.profile, project.scopeProfile, lines));
   const byName = new Map(scope.map((x) => [normalizeName(x.name), x]));
   const merge = (patch: Partial<ScopeCategory> & { name: string }): void => {
     const key = normalizeName(patch.name);
@@ -600,7 +603,8 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
   const { project, headerRow: projectHeader } = parseProject(wb, rd, config);
   const alloc = parseAllocation(wb, rd, project);
   const spend = parseSpending(wb, rd, project);
-  const scope = parseScope(wb, rd, project, config);
+  const lines = [...spend.lines, ...detailLines(alloc.recipients, spend.lines, project)];
+  const scope = parseScope(wb, rd, project, config, lines);
   const ind = parseIndicators(wb, rd);
 
   const hasDetail = alloc.recipients.some((r) => r.detailText);
@@ -608,7 +612,6 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
   if (!alloc.sheet) rd.emit("sheet-missing", first, 0, 0, { target: ALLOCATION_SHEET.name });
   if (!spend.sheet && !hasDetail) rd.emit("sheet-missing", first, 0, 0, { target: SPENDING_SHEET.name });
 
-  const lines = [...spend.lines, ...detailLines(alloc.recipients, spend.lines, project)];
   const headerRows: Record<string, number> = {};
   for (const [s, h] of [[project.sheet, projectHeader], [alloc.sheet, alloc.headerRow], [spend.sheet, spend.headerRow], [scope.sheet, scope.headerRow], [ind.sheet, ind.headerRow]] as const) {
     if (s && h !== null) headerRows[s] = h;
