@@ -168,6 +168,10 @@ function readConfig(file: string | undefined): RuleConfig | undefined {
     throw new CliError(`配置文件 ${file} 不是有效的 JSON（${(e as Error).message}）`);
   }
   if (config === null || typeof config !== "object" || Array.isArray(config)) throw new CliError(`配置文件 ${file} 应是一个 JSON 对象，例如 {"executionReasonThreshold": 0.9}`);
+  const profile = (config as { profile?: unknown }).profile;
+  if (profile !== undefined && profile !== "auto" && profile !== "电商" && profile !== "经济分类") {
+    throw new CliError(`配置文件 ${file} 中 "profile" 应为 "电商"、"经济分类" 或 "auto"（现为 ${JSON.stringify(profile)}）`);
+  }
   return config as RuleConfig;
 }
 
