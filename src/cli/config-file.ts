@@ -41,6 +41,7 @@ const FIELDS: Record<string, Check> = {
   overshootRatio: number(1, 1000),
   paidTraffic: oneOf("allow", "forbid"),
   amountUnit: oneOf("yuan", "wan"),
+  profile: oneOf("电商", "经济分类", "auto"),
   qualitative: (v) => (isObject(v) ? null : '应为对象，例如 {"达成": 1}'),
   standardWeights: (v) => (isObject(v) ? null : '应为对象，例如 {"产出指标": 50}'),
   scope: (v) => (Array.isArray(v) ? null : '应为列表，例如 [{"name": "直播推广", "status": "review"}]'),

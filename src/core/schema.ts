@@ -133,6 +133,7 @@ export const PROJECT_KEYS: { key: string; aliases: string[]; required: boolean; 
   { key: "自评得分", aliases: ["claimedscore", "selfscore"], required: false, help: "单位自评的总分" },
   { key: "预算执行率分值", aliases: ["executionweight"], required: false, help: "默认 10 分" },
   { key: "执行率偏差原因", aliases: ["executionreason"], required: false, help: "执行率低于 90% 时必填" },
+  { key: "支出范围模板", aliases: ["scopeprofile"], required: false, help: "电商 或 经济分类；不填（或自动）则取能归类更多支出的一个" },
 ];
 
 export const DEFAULT_SUPPORT_AREAS = [

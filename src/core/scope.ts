@@ -1,45 +1,35 @@
 // The scope table: which spending categories a fund may pay for, and keyword classification.
 import { normalizeName } from "./parse/text";
+import { ecommerceScope, profileNamed, profileScope, SCOPE_PROFILES, type ScopeProfile } from "./scope-profiles";
 import type { ScopeCategory } from "./types";
 
-const cat = (name: string, status: ScopeCategory["status"], keywords: string[]): ScopeCategory => ({
-  name, status, areas: [], keywords, capPercent: null, capFen: null, note: "", builtIn: true,
-});
-
-/** SPEC §1 defaults (extend, never shrink). */
-export function defaultScope(): ScopeCategory[] {
-  return [
-    cat("平台建设", "allowed", ["平台", "网站", "系统开发", "商城", "小程序", "升级", "装修"]),
-    cat("推广营销", "allowed", ["推广", "直通车", "超级推荐", "钻展", "淘宝客", "抖音", "直播", "广告", "宣传", "关键词", "活动坑位", "抢购"]),
-    cat("培训", "allowed", ["培训", "学习", "考察", "大学", "职院"]),
-    cat("人才引进", "allowed", ["人才引进", "人才"]),
-    cat("技术服务", "allowed", ["技术服务", "代运营", "运营服务", "网络服务", "软件"]),
-    cat("设备购置", "allowed", ["设备", "电脑", "硬件"]),
-    cat("冷链物流", "allowed", ["冷库", "冷链", "物流", "仓储"]),
-    cat("协会活动", "allowed", ["协会", "会议", "展会"]),
-    cat("促销让利", "forbidden", ["促销", "特价", "让利", "返现", "红包"]),
-    cat("人员经费", "forbidden", ["工资", "奖金", "福利", "社保", "人员经费"]),
-    cat("基本建设", "forbidden", ["基建", "土建", "征地", "拆迁", "楼堂馆所", "装修办公楼"]),
-    cat("偿还债务", "forbidden", ["还贷", "还款", "利息"]),
-    cat("罚款捐赠", "forbidden", ["罚款", "滞纳金", "捐赠", "赞助"]),
-    cat("工作经费", "forbidden", ["提取工作经费", "管理费"]),
-    // 购买流量 is flagged on top of the line's category, not used to classify it.
-    cat("购买流量", "review", ["购买流量", "直通车", "超级推荐", "钻展", "淘宝客", "多多场景", "关键词搜索", "信息流", "付费推广", "引流"]),
-  ];
-}
+/** SPEC §1 defaults: the 电商 profile. */
+export const defaultScope = ecommerceScope;
 
 export const PAID_TRAFFIC = "购买流量";
 
+/** SPEC §10: these classify only when no other keyword is in the text. */
+export const WEAK_KEYWORDS: ReadonlySet<string> = new Set(["平台", "系统", "升级", "服务", "维护", "相关", "电商"]);
+
 export interface KeywordHit {
   category: ScopeCategory;
+  /** The keyword, or the 经济分类 code, that matched. */
   keyword: string;
 }
 
 interface Entry {
   keyword: string;
   category: ScopeCategory;
-  forbidden: boolean;
+  /** strong > weak, then longer, then forbidden: one number, compared once per match. */
+  rank: number;
 }
+
+function rankOf(keyword: string, forbidden: boolean): number {
+  return (WEAK_KEYWORDS.has(keyword) ? 0 : 1 << 20) + keyword.length * 2 + (forbidden ? 1 : 0);
+}
+
+/** "[30201]办公费", "【30201】", "30201 办公费", "30201-办公费": the leading digits, else null. */
+const CODE_PREFIX = /^[[(【〔]?(\d{3,9})(?![\d年月日号.%])/u;
 
 /**
  * Keyword classifier compiled once per scope table: keywords are indexed by their first
@@ -48,11 +38,13 @@ interface Entry {
 export class Classifier {
   private readonly byFirst = new Map<string, Entry[]>();
   private readonly trafficByFirst = new Map<string, string[]>();
+  private readonly byCode = new Map<string, ScopeCategory>();
   private readonly cache = new Map<string, KeywordHit | null>();
 
   constructor(scope: ScopeCategory[]) {
     for (const c of scope) {
       const isTraffic = c.name === PAID_TRAFFIC;
+      for (const code of c.codes ?? []) if (!this.byCode.has(code)) this.byCode.set(code, c);
       for (const raw of c.keywords) {
         const keyword = normalizeName(raw);
         if (!keyword) continue;
@@ -64,37 +56,48 @@ export class Classifier {
           continue;
         }
         const list = this.byFirst.get(first) ?? [];
-        list.push({ keyword, category: c, forbidden: c.status === "forbidden" });
+        list.push({ keyword, category: c, rank: rankOf(keyword, c.status === "forbidden") });
         this.byFirst.set(first, list);
       }
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.keyword.length - a.keyword.length);
     for (const list of this.trafficByFirst.values()) list.sort((a, b) => b.length - a.length);
   }
 
-  /** Longest match wins, then the earliest; a forbidden keyword wins over an allowed one. */
+  /**
+   * A leading 经济分类 code decides; else a strong keyword beats a weak one, then the longest,
+   * then forbidden beats allowed, then the earliest in the text.
+   */
   classify(text: string): KeywordHit | null {
     const cached = this.cache.get(text);
     if (cached !== undefined) return cached;
     const t = normalizeName(text);
+    const hit = this.byCode.size > 0 ? this.byCodePrefix(t) ?? this.byKeyword(t) : this.byKeyword(t);
+    if (this.cache.size < 100000) this.cache.set(text, hit);
+    return hit;
+  }
+
+  private byCodePrefix(t: string): KeywordHit | null {
+    const m = CODE_PREFIX.exec(t);
+    if (!m) return null;
+    // 3020101 (a province's sub-item) falls back to 30201, then to its class 302.
+    for (const len of [m[1].length, 5, 3]) {
+      const category = len <= m[1].length ? this.byCode.get(m[1].slice(0, len)) : undefined;
+      if (category) return { category, keyword: m[1].slice(0, len) };
+    }
+    return null;
+  }
+
+  private byKeyword(t: string): KeywordHit | null {
     let best: Entry | null = null;
-    let bestForbidden: Entry | null = null;
     for (let i = 0; i < t.length; i++) {
       const list = this.byFirst.get(t[i]);
       if (!list) continue;
       for (const e of list) {
-        if (!t.startsWith(e.keyword, i)) continue;
-        if (e.forbidden) {
-          if (!bestForbidden || e.keyword.length > bestForbidden.keyword.length) bestForbidden = e;
-        } else if (!best || e.keyword.length > best.keyword.length) {
-          best = e;
-        }
+        // Strictly better only: of equals the earliest stays.
+        if ((!best || e.rank > best.rank) && t.startsWith(e.keyword, i)) best = e;
       }
     }
-    const pick = bestForbidden ?? best;
-    const hit = pick ? { category: pick.category, keyword: pick.keyword } : null;
-    if (this.cache.size < 100000) this.cache.set(text, hit);
-    return hit;
+    return best ? { category: best.category, keyword: best.keyword } : null;
   }
 
   /** The paid-traffic keyword in a text, if any. */
@@ -107,4 +110,36 @@ export class Classifier {
     }
     return null;
   }
+}
+
+/** What the profile choice needs of a spending line. */
+export interface ScopeSample {
+  content: string;
+  category: string;
+}
+
+/** Lines looked at to choose a profile: enough to tell a 经济分类 table from an e-commerce one. */
+const SAMPLE_LINES = 2000;
+
+/**
+ * The built-in profile: the one named (config first, then 项目信息 支出范围模板), else the one under
+ * which more of the first lines classify (typed category known, or text matched); 电商 on a tie.
+ */
+export function chooseProfile(configProfile: string | undefined, projectProfile: string | undefined, lines: readonly ScopeSample[]): ScopeProfile {
+  const named = profileNamed(configProfile) ?? profileNamed(projectProfile);
+  if (named) return named;
+  const sample = lines.length > SAMPLE_LINES ? lines.slice(0, SAMPLE_LINES) : lines;
+  let best: ScopeProfile = SCOPE_PROFILES[0];
+  let bestCount = -1;
+  for (const profile of SCOPE_PROFILES) {
+    const scope = profileScope(profile);
+    const names = new Set(scope.map((c) => normalizeName(c.name)));
+    const classifier = new Classifier(scope);
+    let count = 0;
+    for (const l of sample) {
+      if (l.category ? names.has(normalizeName(l.category)) : l.content !== "" && classifier.classify(l.content) !== null) count++;
+    }
+    if (count > bestCount) [best, bestCount] = [profile, count];
+  }
+  return best;
 }

@@ -4,7 +4,7 @@ import type { CellStyle, LayoutCell, SheetLayout } from "./layout";
 import {
   ALLOCATION_SHEET, DEFAULT_SUPPORT_AREAS, INDICATOR_SHEET, PROJECT_KEYS, PROJECT_SHEET, SCOPE_SHEET, SPENDING_SHEET, type SheetDef,
 } from "./schema";
-import { defaultScope } from "./scope";
+import { economicScope, ecommerceScope, SCOPE_PROFILES } from "./scope-profiles";
 
 const head: CellStyle = { bold: true, border: "thin", fill: "#D9E1F2", hAlign: "center", vAlign: "middle", wrap: true };
 const DATA_ROWS = 1000;
@@ -25,8 +25,12 @@ function tableSheet<F extends string>(def: SheetDef<F>, widths: Partial<Record<F
   return { name: def.name, cells, merges: [], columnWidths: def.columns.map((c) => widths[c.field] ?? Math.max(10, c.header.length * 2 + 4)), frozenRows: 1, validations };
 }
 
+/** Drop-down of 项目信息 支出范围模板: blank or 自动 lets the engine choose (SPEC §10). */
+const PROFILE_CHOICES = ["自动", ...SCOPE_PROFILES];
+
 export function templateLayouts(): SheetLayout[] {
-  const scope = defaultScope();
+  const profiles = [ecommerceScope(), economicScope()];
+  const keyRow = (key: string): number => 2 + PROJECT_KEYS.findIndex((k) => k.key === key);
   const project: SheetLayout = {
     name: PROJECT_SHEET.name,
     cells: [
@@ -40,21 +44,18 @@ export function templateLayouts(): SheetLayout[] {
     merges: [],
     columnWidths: [22, 60],
     frozenRows: 1,
-    validations: [{ range: `B${2 + PROJECT_KEYS.findIndex((k) => k.key === "金额单位")}`, list: ["元", "万元"] }],
+    validations: [
+      { range: `B${keyRow("金额单位")}`, list: ["元", "万元"] },
+      { range: `B${keyRow("支出范围模板")}`, list: PROFILE_CHOICES },
+    ],
   };
   const money = "#,##0.00";
   const allocation = tableSheet(ALLOCATION_SHEET, { name: 30, creditCode: 22, area: 16, detail: 40, note: 20 }, { approved: money, disbursed: money, disbursedDate: "yyyy-mm-dd", creditCode: "@" }, { area: DEFAULT_SUPPORT_AREAS });
-  const spending = tableSheet(SPENDING_SHEET, { name: 30, content: 30, category: 12, voucher: 14, note: 20 }, { amount: money, date: "yyyy-mm-dd", voucher: "@" }, { category: scope.map((c) => c.name) });
+  const spending = tableSheet(SPENDING_SHEET, { name: 30, content: 30, category: 12, voucher: 14, note: 20 }, { amount: money, date: "yyyy-mm-dd", voucher: "@" }, { category: [...new Set(profiles.flat().map((c) => c.name))] });
+  // Left empty: a row here extends whichever built-in profile applies (a copy of the 电商 rows
+  // would leak 电商 keywords such as 管理费 into a 经济分类 table). The built-ins are on 使用说明.
   const scopeSheet = tableSheet(SCOPE_SHEET, { keywords: 50, note: 30, areas: 20 }, {}, { allowed: ["是", "否", "需复核"], areas: DEFAULT_SUPPORT_AREAS });
-  const statusText = { allowed: "是", forbidden: "否", review: "需复核" } as const;
-  scope.forEach((c, i) => {
-    scopeSheet.cells.push(
-      { row: 1 + i, col: 0, value: c.name },
-      { row: 1 + i, col: 1, value: statusText[c.status] },
-      { row: 1 + i, col: 3, value: c.keywords.join("、") },
-      { row: 1 + i, col: 6, value: "内置默认类别，可修改或增加" },
-    );
-  });
+  const statusText = { allowed: "允许", forbidden: "禁止", review: "需复核" } as const;
   const indicators = tableSheet(INDICATOR_SHEET, { name: 24, target: 22, actual: 18, source: 14, reason: 30 }, {}, { grade: GRADES, level1: ["产出指标", "效益指标", "满意度指标"] });
 
   const help: LayoutCell[] = [{ row: 0, col: 0, value: "使用说明", style: { bold: true, fontSize: 14 } }];
@@ -69,6 +70,11 @@ export function templateLayouts(): SheetLayout[] {
     for (const c of def.columns) line(def.name, c.header + (c.required ? "（必填）" : ""), c.help);
   }
   r++;
+  SCOPE_PROFILES.forEach((name, i) => {
+    line(`支出范围模板：${name}`, "支出类别（是否允许）", "关键词", true);
+    for (const c of profiles[i]) line("", `${c.codes ? `[${c.codes.join("、")}] ` : ""}${c.name}（${statusText[c.status]}）`, c.keywords.join("、"));
+    r++;
+  });
   line("说明", "", "带 * 的列必填。金额可写数字、3.5万、1万5 或大写（人民币叁万伍仟元整）；数字按项目信息中的金额单位计。合计/小计行会与上方明细核对。校验不会修改本工作簿的数据，结果写入“审核结果”和“绩效自评表”两张表。");
   const instructions: SheetLayout = { name: "使用说明", cells: help, merges: [], columnWidths: [14, 26, 80] };
   return [project, allocation, spending, scopeSheet, indicators, instructions];

@@ -35,6 +35,8 @@ export interface Project {
   claimedScore: number | null;
   executionWeight: number;
   executionReason: string;
+  /** 支出范围模板 as typed (电商 | 经济分类; blank = the profile that classifies more lines). */
+  scopeProfile?: string;
   /** Cell of each key's value on 项目信息, by canonical key (e.g. "全年预算数"). */
   cells: Record<string, CellPos>;
   sheet: string | null;
@@ -125,6 +127,8 @@ export interface ScopeCategory {
   capFen: number | null;
   note: string;
   builtIn: boolean;
+  /** 支出经济分类 codes (30201) or class codes (301) that classify a line exactly. */
+  codes?: string[];
 }
 
 /** The input roles a workbook may hold (SPEC §8). */
@@ -237,6 +241,8 @@ export interface RuleConfig {
   paidTraffic?: "allow" | "forbid";
   /** Standard level-1 weights. */
   standardWeights?: Record<string, number>;
+  /** Built-in scope profile (SPEC §10); "auto" or absent: 支出范围模板, else the one that classifies more lines. */
+  profile?: "电商" | "经济分类" | "auto";
   /** Extra scope categories or overrides by name. */
   scope?: Partial<ScopeCategory>[];
   /** Default amount unit when 项目信息 has no 金额单位. */

@@ -5,7 +5,7 @@ import type { Settings } from "./types";
 
 export const SETTINGS_KEY = "fundAudit.settings";
 
-export const DEFAULT_SETTINGS: Settings = { amountUnit: "yuan", executionReasonThreshold: 0.9, overshootRatio: 1.3, paidTraffic: "allow" };
+export const DEFAULT_SETTINGS: Settings = { amountUnit: "yuan", executionReasonThreshold: 0.9, overshootRatio: 1.3, paidTraffic: "allow", scopeProfile: "auto" };
 
 function numberIn(v: unknown, min: number, max: number): number | null {
   const n = typeof v === "string" ? Number(v) : v;
@@ -24,6 +24,7 @@ export function normaliseSettings(raw: unknown): Settings {
     executionReasonThreshold: numberIn(o.executionReasonThreshold, 0, 1) ?? pct(o.executionThresholdPercent, 0, 1) ?? DEFAULT_SETTINGS.executionReasonThreshold,
     overshootRatio: numberIn(o.overshootRatio, 1, 10) ?? pct(o.overshootPercent, 1, 10) ?? DEFAULT_SETTINGS.overshootRatio,
     paidTraffic: o.paidTraffic === "forbid" ? "forbid" : "allow",
+    scopeProfile: o.scopeProfile === "电商" || o.scopeProfile === "经济分类" ? o.scopeProfile : "auto",
   };
 }
 

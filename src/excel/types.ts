@@ -19,6 +19,8 @@ export interface Settings {
   /** Actual ≥ this multiple of the target (1.3) needs a 偏差原因. */
   overshootRatio: number;
   paidTraffic: "allow" | "forbid";
+  /** Built-in scope profile (SPEC §10); "auto": 项目信息 支出范围模板, else the one that classifies more lines. */
+  scopeProfile: "auto" | "电商" | "经济分类";
 }
 
 export interface ApiSupport {

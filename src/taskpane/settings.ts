@@ -18,6 +18,8 @@ export function settingsToConfig(s: Settings): RuleConfig {
     executionReasonThreshold: s.executionReasonThreshold,
     overshootRatio: s.overshootRatio,
     paidTraffic: s.paidTraffic,
+    // 自动 leaves the choice to the workbook's 支出范围模板, then to the engine.
+    ...(s.scopeProfile === "auto" ? {} : { profile: s.scopeProfile }),
   };
 }
 

@@ -27,7 +27,7 @@ describe("template", () => {
     for (const ws of wb.worksheets.filter((w) => w.name !== "使用说明")) expect([ws.name, ws.views[0]]).toEqual([ws.name, expect.objectContaining({ state: "frozen", ySplit: 1 })]);
   });
 
-  it("offers drop-down lists for 支持方向, 支出类别 and 评价等级", () => {
+  it("offers drop-down lists for 支持方向, 支出类别, 评价等级 and 支出范围模板", () => {
     const list = (sheet: string, cell: string): string => {
       const v = validations(wb.getWorksheet(sheet) as ExcelJS.Worksheet)[cell];
       expect(v?.type).toBe("list");
@@ -36,6 +36,7 @@ describe("template", () => {
     expect(list("资金分配", "E2")).toContain("农特产品上行");
     expect(list("支出明细", "D2")).toContain("推广营销");
     expect(list("绩效指标", "G2")).toContain("部分达成");
+    expect(list("项目信息", "B20")).toBe('"自动,电商,经济分类"');
   });
 
   it("explains the columns in plain Chinese", () => {

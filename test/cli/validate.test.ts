@@ -124,6 +124,20 @@ it("--config changes the thresholds", async () => {
   expect(JSON.parse(stdout).findings.map((f: { code: string }) => f.code)).not.toContain("missing-execution-reason");
 });
 
+it("--config picks the scope profile, and names a wrong one", async () => {
+  const dir = tempDir();
+  const config = path.join(dir, "rules.json");
+  fs.writeFileSync(config, JSON.stringify({ profile: "经济分类" }));
+  const { stdout } = await cli(["validate", EXAMPLE, "--format", "json", "--config", config]);
+  // The seed's 直通车 lines mean nothing to the 经济分类 items.
+  const unclassified = JSON.parse(stdout).findings.filter((f: { code: string; cell: string }) => f.code === "unclassified-line").map((f: { cell: string }) => f.cell);
+  expect(unclassified).toContain("支出明细!C31");
+  fs.writeFileSync(config, JSON.stringify({ profile: "农业" }));
+  const bad = await cli(["validate", EXAMPLE, "--config", config]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('profile 只能是 "电商" 或 "经济分类" 或 "auto"（收到 "农业"）');
+});
+
 it("--help and --version", async () => {
   expect((await cli(["--help"])).stdout).toContain("fund-audit validate");
   expect((await cli([])).stdout).toContain("用法");

@@ -110,6 +110,12 @@ describe("template", () => {
     expect(alloc.cells.filter((c) => c.row === 0).map((c) => c.value)).toContain("单位名称*");
     expect(alloc.validations?.find((v) => v.range.startsWith("E2"))?.list).toContain("农特产品上行");
     expect(sheets[2].validations?.find((v) => v.range.startsWith("D2"))?.list).toContain("推广营销");
+    expect(sheets[2].validations?.find((v) => v.range.startsWith("D2"))?.list).toContain("办公费");
+    const profileRow = sheets[0].cells.find((c) => c.col === 0 && c.value === "支出范围模板")!.row;
+    expect(sheets[0].validations?.find((v) => v.range === `B${profileRow + 1}`)?.list).toEqual(["自动", "电商", "经济分类"]);
+    // The scope sheet is headers only: the built-in profiles are listed on 使用说明.
+    expect(sheets[3].cells.filter((c) => c.value !== null && c.row > 0)).toEqual([]);
+    expect(sheets[5].cells.map((c) => c.value)).toEqual(expect.arrayContaining(["[30201] 办公费（允许）", "[30217] 公务接待费（禁止）", "平台建设（允许）"]));
     expect(sheets[4].validations?.some((v) => v.list.includes("部分达成"))).toBe(true);
   });
   it("validates with only sheet-level findings when left empty", () => {

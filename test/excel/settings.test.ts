@@ -6,15 +6,15 @@ describe("settings", () => {
     const host = createFakeOffice({ sheets: [] });
     const ops = createExcelOps(host);
     expect(await ops.loadSettings()).toEqual(DEFAULT_SETTINGS);
-    const next = { amountUnit: "wan" as const, executionReasonThreshold: 0.85, overshootRatio: 1.5, paidTraffic: "forbid" as const };
+    const next = { amountUnit: "wan" as const, executionReasonThreshold: 0.85, overshootRatio: 1.5, paidTraffic: "forbid" as const, scopeProfile: "经济分类" as const };
     await ops.saveSettings(next);
     expect(host.savedSettings()[SETTINGS_KEY]).toEqual(next);
     expect(await ops.loadSettings()).toEqual(next);
   });
 
   test("whatever is stored is normalised (percent form accepted, nonsense replaced by defaults)", async () => {
-    const host = createFakeOffice({ sheets: [] }, { settings: { [SETTINGS_KEY]: { amountUnit: "亿", executionThresholdPercent: 80, overshootRatio: "x", paidTraffic: "forbid" } } });
-    expect(await createExcelOps(host).loadSettings()).toEqual({ amountUnit: "yuan", executionReasonThreshold: 0.8, overshootRatio: 1.3, paidTraffic: "forbid" });
+    const host = createFakeOffice({ sheets: [] }, { settings: { [SETTINGS_KEY]: { amountUnit: "亿", executionThresholdPercent: 80, overshootRatio: "x", paidTraffic: "forbid", scopeProfile: "农业" } } });
+    expect(await createExcelOps(host).loadSettings()).toEqual({ amountUnit: "yuan", executionReasonThreshold: 0.8, overshootRatio: 1.3, paidTraffic: "forbid", scopeProfile: "auto" });
   });
 
   test("the globals installed by installFakeOffice are what createExcelOps() uses by default", async () => {

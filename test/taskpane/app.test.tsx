@@ -261,14 +261,16 @@ describe("App", () => {
     expect(screen.getByTestId("settings-save").getAttribute("aria-disabled") === "true" || screen.getByTestId("settings-save").hasAttribute("disabled")).toBe(true);
     fireEvent.change(threshold, { target: { value: "85" } });
     fireEvent.click(screen.getByLabelText("允许，提示复核"));
+    fireEvent.click(screen.getByTestId("settings-profile"));
+    fireEvent.click(await screen.findByRole("option", { name: /^经济分类/ }));
     fireEvent.click(screen.getByTestId("settings-save"));
     await waitFor(() => expect(callsOf(ops, "saveSettings")).toHaveLength(1));
-    expect(callsOf(ops, "saveSettings")[0][0]).toEqual({ amountUnit: "wan", executionReasonThreshold: 0.85, overshootRatio: 1.3, paidTraffic: "allow" });
+    expect(callsOf(ops, "saveSettings")[0][0]).toEqual({ amountUnit: "wan", executionReasonThreshold: 0.85, overshootRatio: 1.3, paidTraffic: "allow", scopeProfile: "经济分类" });
     await noticeText("设置已保存");
 
     fireEvent.click(screen.getByTestId("validate"));
     await waitFor(() => expect(engine.validateCalls).toHaveLength(2));
-    expect((engine.validateCalls[1][1] as { config: unknown }).config).toEqual({ amountUnit: "wan", executionReasonThreshold: 0.85, overshootRatio: 1.3, paidTraffic: "allow" });
+    expect((engine.validateCalls[1][1] as { config: unknown }).config).toEqual({ amountUnit: "wan", executionReasonThreshold: 0.85, overshootRatio: 1.3, paidTraffic: "allow", profile: "经济分类" });
   });
 
   it("shows an error when reading fails, and the pane stays usable", async () => {

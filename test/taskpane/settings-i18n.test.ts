@@ -6,12 +6,14 @@ describe("settings", () => {
   it("normalises whatever the workbook holds", () => {
     expect(normaliseSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(normaliseSettings("garbage")).toEqual(DEFAULT_SETTINGS);
-    expect(normaliseSettings({ amountUnit: "wan", executionReasonThreshold: "0.85", overshootRatio: 0.5, paidTraffic: "forbid" })).toEqual({
+    expect(normaliseSettings({ amountUnit: "wan", executionReasonThreshold: "0.85", overshootRatio: 0.5, paidTraffic: "forbid", scopeProfile: "电商" })).toEqual({
       amountUnit: "wan",
       executionReasonThreshold: 0.85,
       overshootRatio: 1.3, // below 100 % is meaningless: default
       paidTraffic: "forbid",
+      scopeProfile: "电商",
     });
+    expect(normaliseSettings({ scopeProfile: "农业" }).scopeProfile).toBe("auto");
     expect(normaliseSettings({ executionReasonThreshold: Number.NaN }).executionReasonThreshold).toBe(0.9);
     expect(normaliseSettings({ executionReasonThreshold: 2 }).executionReasonThreshold).toBe(0.9);
     expect(toPercentText(0.9)).toBe("90");
@@ -21,6 +23,7 @@ describe("settings", () => {
 
   it("maps to the engine's RuleConfig", () => {
     expect(settingsToConfig(DEFAULT_SETTINGS)).toEqual({ amountUnit: "yuan", executionReasonThreshold: 0.9, overshootRatio: 1.3, paidTraffic: "allow" });
+    expect(settingsToConfig({ ...DEFAULT_SETTINGS, scopeProfile: "经济分类" })).toEqual({ amountUnit: "yuan", executionReasonThreshold: 0.9, overshootRatio: 1.3, paidTraffic: "allow", profile: "经济分类" });
   });
 });
 

@@ -110,6 +110,7 @@ export function parseProject(grid: SheetGrid | undefined, rd: Reader, config: Ru
   const ew = text("预算执行率分值");
   if (ew) project.executionWeight = parseNumber(ew) ?? 10;
   project.executionReason = text("执行率偏差原因");
+  project.scopeProfile = text("支出范围模板");
 
   // Required keys: an empty value points at its cell; an absent key at the row where it belongs.
   let nextRow = p.rows.length;

@@ -2,7 +2,8 @@
 import type { ColumnMapEntry } from "../column-map";
 import type { SheetGrid } from "../grid";
 import { SCOPE_SHEET, SPENDING_SHEET } from "../schema";
-import { defaultScope } from "../scope";
+import { chooseProfile } from "../scope";
+import { profileScope } from "../scope-profiles";
 import { headerKey, isNoteRow, isRepeatedHeader, isUnusedRow, textAt, totalKindAt } from "../sheet-reader";
 import type { Project, RuleConfig, ScopeCategory, SpendingLine } from "../types";
 import { numericTable, type NumericTable } from "./numeric-table";
@@ -52,8 +53,9 @@ const STATUS: Record<string, ScopeCategory["status"]> = {
   需复核: "review", 复核: "review", review: "review",
 };
 
-export function parseScope(grid: SheetGrid | undefined, rd: Reader, project: Project, config: RuleConfig, entry?: ColumnMapEntry): { scope: ScopeCategory[]; sheet: string | null; headerRow: number | null; readable: boolean } {
-  const scope = defaultScope();
+export function parseScope(grid: SheetGrid | undefined, rd: Reader, project: Project, config: RuleConfig, lines: SpendingLine[], entry?: ColumnMapEntry): { scope: ScopeCategory[]; sheet: string | null; headerRow: number | null; readable: boolean } {
+  // The built-in profile (SPEC §10) that the config and the scope sheet then extend.
+  const scope = profileScope(chooseProfile(config.profile, project.scopeProfile, lines));
   const byName = new Map(scope.map((x) => [normalizeName(x.name), x]));
   const merge = (patch: Partial<ScopeCategory> & { name: string }): void => {
     const key = normalizeName(patch.name);

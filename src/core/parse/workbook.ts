@@ -28,7 +28,8 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
   const { project, headerRow: projectHeader, unitStated: projectUnitStated } = parseProject(found.sheets.project, rd, config, entry("project"));
   const alloc = parseAllocation(found.sheets.allocation, rd, project, entry("allocation"));
   const spend = parseSpending(found.sheets.spending, rd, project, entry("spending"));
-  const scope = parseScope(found.sheets.scope, rd, project, config, entry("scope"));
+  const lines = [...spend.lines, ...detailLines(alloc.recipients, spend.lines, project)];
+  const scope = parseScope(found.sheets.scope, rd, project, config, lines, entry("scope"));
   const ind = parseIndicators(found.sheets.indicators, rd, entry("indicators"));
 
   const hasDetail = alloc.recipients.some((r) => r.detailText);
@@ -45,7 +46,6 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
   const unitCell = unitSuspect(alloc, project, projectUnitStated);
   if (unitCell) rd.emit("unit-suspect", unitCell.sheet, unitCell.row, unitCell.col, { field: unitCell.field });
 
-  const lines = [...spend.lines, ...detailLines(alloc.recipients, spend.lines, project)];
   const headerRows: Record<string, number> = {};
   for (const [s, h] of [[project.sheet, projectHeader], [alloc.sheet, alloc.headerRow], [spend.sheet, spend.headerRow], [scope.sheet, scope.headerRow], [ind.sheet, ind.headerRow]] as const) {
     if (s && h !== null) headerRows[s] = h;

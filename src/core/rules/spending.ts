@@ -13,12 +13,14 @@ function limitOf(r: Recipient): { fen: number | null; field: "拨付金额" | "�
 
 export const recipientTotals: Rule = {
   name: "spending vs disbursement",
-  codes: ["unknown-recipient", "spend-over-disbursed", "spend-under-disbursed", "no-spending"],
+  codes: ["unknown-recipient", "spend-over-disbursed", "spend-under-disbursed", "no-spending", "unpriced-detail"],
   check({ model, classes, emit }) {
     const sums = new Array<number>(model.recipients.length).fill(0);
     const counts = new Array<number>(model.recipients.length).fill(0);
     const withAmount = new Array<number>(model.recipients.length).fill(0);
     const unreadable = new Array<boolean>(model.recipients.length).fill(false);
+    // Lines split from 明细说明 (only for recipients with none on the spending sheet).
+    const fromDetail = new Array<boolean>(model.recipients.length).fill(false);
     model.lines.forEach((l, i) => {
       const ri = classes.recipient[i];
       if (ri < 0) {
@@ -27,6 +29,7 @@ export const recipientTotals: Rule = {
         return;
       }
       counts[ri]++;
+      if (l.source === "detail") fromDetail[ri] = true;
       if (l.amountUnreadable) unreadable[ri] = true;
       if (l.amountFen !== null) {
         sums[ri] += l.amountFen;
@@ -35,9 +38,14 @@ export const recipientTotals: Rule = {
     });
     model.recipients.forEach((r, i) => {
       const lim = limitOf(r);
+      const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0);
+      // 明细说明 that explains the money in words only (or splits into nothing): not itemised.
+      if ((counts[i] === 0 && r.detailText) || (withAmount[i] === 0 && fromDetail[i])) {
+        if (money > 0 && r.cells.detail) emit("unpriced-detail", r.cells.detail, { recipient: r.name, amountFen: money });
+        return;
+      }
       if (counts[i] === 0) {
-        const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0);
-        if (money > 0 && !r.detailText) emit("no-spending", r.cells.name, { recipient: r.name, limitFen: money });
+        if (money > 0) emit("no-spending", r.cells.name, { recipient: r.name, limitFen: money });
         return;
       }
       if (withAmount[i] === 0 || lim.fen === null) return;

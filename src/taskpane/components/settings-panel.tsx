@@ -18,10 +18,11 @@ interface Draft {
   executionThresholdPercent: string;
   overshootPercent: string;
   paidTraffic: Settings["paidTraffic"];
+  scopeProfile: Settings["scopeProfile"];
 }
 
 function toDraft(s: Settings): Draft {
-  return { amountUnit: s.amountUnit, paidTraffic: s.paidTraffic, executionThresholdPercent: toPercentText(s.executionReasonThreshold), overshootPercent: toPercentText(s.overshootRatio) };
+  return { amountUnit: s.amountUnit, paidTraffic: s.paidTraffic, scopeProfile: s.scopeProfile, executionThresholdPercent: toPercentText(s.executionReasonThreshold), overshootPercent: toPercentText(s.overshootRatio) };
 }
 
 function parsePercent(text: string, limits: { min: number; max: number }): number | null {
@@ -29,7 +30,9 @@ function parsePercent(text: string, limits: { min: number; max: number }): numbe
   return text.trim() !== "" && Number.isFinite(n) && n >= limits.min && n <= limits.max ? n : null;
 }
 
-/** Amount unit, thresholds and the paid-traffic policy; saved into the workbook by the caller. */
+const PROFILES: readonly Settings["scopeProfile"][] = ["auto", "电商", "经济分类"];
+
+/** Amount unit, thresholds, the paid-traffic policy and the scope profile; saved into the workbook by the caller. */
 export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss }: SettingsPanelProps): React.ReactElement {
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings));
   React.useEffect(() => {
@@ -43,7 +46,7 @@ export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss }
 
   const save = (): void => {
     if (threshold === null || overshoot === null) return;
-    onSave({ amountUnit: draft.amountUnit, executionReasonThreshold: threshold / 100, overshootRatio: overshoot / 100, paidTraffic: draft.paidTraffic });
+    onSave({ amountUnit: draft.amountUnit, executionReasonThreshold: threshold / 100, overshootRatio: overshoot / 100, paidTraffic: draft.paidTraffic, scopeProfile: draft.scopeProfile });
   };
 
   return (
@@ -100,6 +103,17 @@ export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss }
           ]}
           onChange={(_, o) => o && setDraft((d) => ({ ...d, paidTraffic: o.key === "forbid" ? "forbid" : "allow" }))}
           data-testid="settings-paid-traffic"
+        />
+        <Dropdown
+          label={t.scopeProfile}
+          selectedKey={draft.scopeProfile}
+          options={[
+            { key: "auto", text: t.scopeProfileAuto },
+            { key: "电商", text: t.scopeProfileEcommerce },
+            { key: "经济分类", text: t.scopeProfileEconomic },
+          ]}
+          onChange={(_, o) => o && setDraft((d) => ({ ...d, scopeProfile: PROFILES.find((p) => p === o.key) ?? "auto" }))}
+          data-testid="settings-profile"
         />
       </Stack>
     </Panel>
