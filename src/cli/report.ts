@@ -1,0 +1,48 @@
+// `fund-audit report <in.xlsx> -o 自评报告.docx`: the draft 自评报告 (SPEC §11) of one workbook,
+// the same bytes the add-in's 生成自评报告 downloads. Never overwrites an existing file.
+import * as fs from "fs";
+import * as path from "path";
+import { reportDraft, validateWorkbook, type RuleConfig, type ValidationResult } from "../core";
+import { renderReportDocx } from "../core/report-draft/render-docx";
+import { CliError } from "./cli-error";
+import { isWorkbookReadError, readXlsxFile } from "./xlsx";
+
+export interface ReportOptions {
+  input: string;
+  output: string;
+  config?: RuleConfig;
+}
+
+/** Nothing a report could be written from: no recipients, no indicators, no project facts. */
+function nothingReadable(r: ValidationResult): boolean {
+  const m = r.model;
+  return m.recipients.length === 0 && m.indicators.length === 0 && m.project.budgetFen === null && m.project.name === "";
+}
+
+export async function writeReport(opts: ReportOptions): Promise<ValidationResult> {
+  const { input, output } = opts;
+  if (fs.existsSync(output)) throw new CliError(`${output} 已存在：为避免覆盖已有文件，请换一个文件名，或先删除该文件`);
+  let grids;
+  try {
+    grids = await readXlsxFile(input);
+  } catch (e) {
+    if (isWorkbookReadError(e)) throw new CliError(e.withFile(input).message);
+    throw e;
+  }
+  // The report is a Chinese document whatever --lang the terminal output uses.
+  const result = validateWorkbook(grids, { lang: "zh", config: opts.config });
+  if (nothingReadable(result)) {
+    throw new CliError(`${path.basename(input)} 中没有可读的项目信息、资金分配或绩效指标，无法生成自评报告：请先运行 fund-audit validate ${input} 查看缺少哪些工作表`);
+  }
+  const bytes = await renderReportDocx(reportDraft(result));
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    // "wx": created here or not at all, even if another process made the file meanwhile.
+    fs.writeFileSync(output, bytes, { flag: "wx" });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const why = code === "EEXIST" ? "文件已存在" : code === "EACCES" || code === "EPERM" ? "没有写入权限" : code === "EISDIR" ? "这是一个文件夹" : (e as Error).message;
+    throw new CliError(`无法写入 ${output}：${why}`);
+  }
+  return result;
+}
