@@ -2,7 +2,7 @@
 // the same bytes the add-in's 生成自评报告 downloads. Never overwrites an existing file.
 import * as fs from "fs";
 import * as path from "path";
-import { reportDraft, validateWorkbook, type RuleConfig, type ValidationResult } from "../core";
+import { hasReportContent, reportDraft, validateWorkbook, type RuleConfig, type ValidationResult } from "../core";
 import { renderReportDocx } from "../core/report-draft/render-docx";
 import { CliError } from "./cli-error";
 import { isWorkbookReadError, readXlsxFile } from "./xlsx";
@@ -11,12 +11,6 @@ export interface ReportOptions {
   input: string;
   output: string;
   config?: RuleConfig;
-}
-
-/** Nothing a report could be written from: no recipients, no indicators, no project facts. */
-function nothingReadable(r: ValidationResult): boolean {
-  const m = r.model;
-  return m.recipients.length === 0 && m.indicators.length === 0 && m.project.budgetFen === null && m.project.name === "";
 }
 
 export async function writeReport(opts: ReportOptions): Promise<ValidationResult> {
@@ -31,7 +25,7 @@ export async function writeReport(opts: ReportOptions): Promise<ValidationResult
   }
   // The report is a Chinese document whatever --lang the terminal output uses.
   const result = validateWorkbook(grids, { lang: "zh", config: opts.config });
-  if (nothingReadable(result)) {
+  if (!hasReportContent(result)) {
     throw new CliError(`${path.basename(input)} 中没有可读的项目信息、资金分配或绩效指标，无法生成自评报告：请先运行 fund-audit validate ${input} 查看缺少哪些工作表`);
   }
   const bytes = await renderReportDocx(reportDraft(result));

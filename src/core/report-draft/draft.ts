@@ -10,6 +10,18 @@ import type { ReportBlock, ReportDraft } from "./types";
 
 const NO_DISTRICT = "未填区域";
 
+/** False when the workbook gave nothing to report on: no recipients, no indicators, no project facts. */
+export function hasReportContent(result: ValidationResult): boolean {
+  const m = result.model;
+  return m.recipients.length > 0 || m.indicators.length > 0 || m.project.budgetFen !== null || m.project.name !== "";
+}
+
+/** A file name for the draft: its title without the characters file systems refuse. */
+export function reportFileName(draft: ReportDraft): string {
+  const safe = [...draft.title].map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? "_" : c)).join("");
+  return `${safe}.docx`;
+}
+
 export function reportDraft(result: ValidationResult): ReportDraft {
   const p = result.model.project;
   const year = p.year === null ? "" : `${p.year}年度`;
