@@ -39,6 +39,7 @@ export function reportDraft(result: ValidationResult): ReportDraft {
     ...indicators(result),
     ...problems(result.findings),
     ...conclusion(result),
+    { kind: "paragraph", text: "" },
     { kind: "paragraph", text: p.implementer, align: "right" },
     { kind: "paragraph", text: "年　　月　　日", align: "right" },
   ];
@@ -77,7 +78,10 @@ function basics(result: ValidationResult): ReportBlock[] {
   if (executed !== null) money.push(`全年执行数${wan(executed)}`);
   if (evaluation.executionRate !== null) money.push(`预算执行率${pct(evaluation.executionRate)}`);
   const out: ReportBlock[] = [{ kind: "heading", level: 1, text: "一、项目基本情况" }];
-  const who = [p.department && `主管部门为${p.department}`, p.implementer && `实施单位为${p.implementer}`].filter(Boolean).join("，");
+  const who =
+    p.department && p.department === p.implementer
+      ? `主管部门和实施单位均为${p.department}`
+      : [p.department && `主管部门为${p.department}`, p.implementer && `实施单位为${p.implementer}`].filter(Boolean).join("，");
   out.push({ kind: "paragraph", text: `${p.name || "本项目"}${p.year === null ? "" : `（${p.year}年度）`}${who ? `，${who}` : ""}。${money.length > 0 ? `项目${money.join("，")}。` : "工作簿未填写预算数和执行数。"}` });
   if (p.supportAreas.length > 0) out.push({ kind: "paragraph", text: `资金从${p.supportAreas.join("、")}等${p.supportAreas.length}个方面支持项目实施。` });
   const groups = byDistrict(model.recipients);
@@ -184,13 +188,13 @@ function indicators(result: ValidationResult): ReportBlock[] {
   out.push({
     kind: "table",
     columns: [
-      { title: "一级指标", width: 10, align: "center" },
-      { title: "二级指标", width: 12, align: "center" },
+      { title: "一级指标", width: 13, align: "center" },
+      { title: "二级指标", width: 13, align: "center" },
       { title: "三级指标", width: 17, align: "left" },
-      { title: "年度指标值", width: 20, align: "left" },
-      { title: "实际完成值", width: 20, align: "left" },
-      { title: "分值", width: 9, align: "center" },
-      { title: "得分", width: 12, align: "center" },
+      { title: "年度指标值", width: 19, align: "left" },
+      { title: "实际完成值", width: 19, align: "left" },
+      { title: "分值", width: 8, align: "center" },
+      { title: "得分", width: 11, align: "center" },
     ],
     rows,
   });
