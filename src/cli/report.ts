@@ -2,7 +2,7 @@
 // the same bytes the add-in's 生成自评报告 downloads. Never overwrites an existing file.
 import * as fs from "fs";
 import * as path from "path";
-import { hasReportContent, reportDraft, validateWorkbook, type RuleConfig, type ValidationResult } from "../core";
+import { hasReadableInput, reportDraft, validateWorkbook, type RuleConfig, type ValidationResult } from "../core";
 import { renderReportDocx } from "../core/report-draft/render-docx";
 import { CliError } from "./cli-error";
 import { isWorkbookReadError, readXlsxFile } from "./xlsx";
@@ -25,8 +25,8 @@ export async function writeReport(opts: ReportOptions): Promise<ValidationResult
   }
   // The report is a Chinese document whatever --lang the terminal output uses.
   const result = validateWorkbook(grids, { lang: "zh", config: opts.config });
-  if (!hasReportContent(result)) {
-    throw new CliError(`${path.basename(input)} 中没有可读的项目信息、资金分配或绩效指标，无法生成自评报告：请先运行 fund-audit validate ${input} 查看缺少哪些工作表`);
+  if (!hasReadableInput(result)) {
+    throw new CliError(`${input}：未找到可读的内容（项目信息、资金分配、支出明细或填有指标的绩效自评表），未生成自评报告：请检查是否选错了文件`);
   }
   const bytes = await renderReportDocx(reportDraft(result));
   try {

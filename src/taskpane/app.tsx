@@ -168,7 +168,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
     run("report", t.statusReport, async () => {
       const grids = await ops.readWorkbook();
       const res = engine.validateWorkbook(grids, { lang: "zh", config: settingsToConfig(settings) });
-      if (!engine.hasReportContent(res)) {
+      if (!engine.hasReadableInput(res)) {
         setNotice({ type: MessageBarType.warning, text: t.reportNothing });
         return;
       }

@@ -4,7 +4,7 @@ import {
   FINDINGS_SHEET,
   SELF_EVAL_SHEET,
   findingsLayout,
-  hasReportContent,
+  hasReadableInput,
   readKeptReasons,
   reportDraft,
   reportFileName,
@@ -22,7 +22,7 @@ export interface PaneEngine {
   readReviews: typeof readReviews;
   readKeptReasons: typeof readKeptReasons;
   templateLayouts: typeof templateLayouts;
-  hasReportContent: typeof hasReportContent;
+  hasReadableInput: typeof hasReadableInput;
   /** The draft 自评报告 (SPEC §11): a file name and the .docx bytes the CLI's `report` writes. */
   reportDocx(result: ValidationResult): Promise<{ name: string; bytes: Uint8Array }>;
   findingsSheet: string;
@@ -36,7 +36,7 @@ export const coreEngine: PaneEngine = {
   readReviews,
   readKeptReasons,
   templateLayouts,
-  hasReportContent,
+  hasReadableInput,
   async reportDocx(result) {
     const draft = reportDraft(result);
     // The docx package is large: webpack puts it in a chunk loaded on the first report.

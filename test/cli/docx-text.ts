@@ -9,8 +9,9 @@ export function docxParts(file: string): Record<string, string> {
 
 /** The document's text: one line per paragraph, tags stripped, entities decoded. */
 export function docxText(file: string): string {
-  return docxParts(file)
-    ["word/document.xml"].replace(/<\/w:p>/g, "\n")
+  const xml = docxParts(file)["word/document.xml"];
+  return xml
+    .replace(/<\/w:p>/g, "\n")
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -20,9 +20,9 @@ describe("report", () => {
     text = docxText(file);
   });
 
-  it("writes the report, says where with the score, and exits 1 as the example has an error finding", () => {
+  it("writes the report, says where with the score, and exits 1 as the example has error findings", () => {
     expect(run1.stderr).toBe("");
-    expect(run1.stdout).toBe(`已生成自评报告 ${file}：复核得分 94.65 分（优），列入问题 6 项（错误 1，警告 5）。\n`);
+    expect(run1.stdout).toBe(`已生成自评报告 ${file}：复核得分 94.65 分（优），列入问题 7 项（错误 2，警告 5）。\n`);
     expect(run1.code).toBe(1);
   });
 
@@ -48,8 +48,8 @@ describe("report", () => {
     expect(text).toContain("偏差原因分析及改进措施：传统电商平台引流费用较高，有些企业为了网店迅速引流，投入不少资金推广。");
   });
 
-  it("lists the error and the five warnings with their cells, and concludes 94.65 复核 beside the unit's 98", () => {
-    for (const at of ["forbidden-category", "支出明细!C57（湖南青松蛋业有限公司）", "项目信息!B9", "项目信息!B17", "支出明细!C33", "绩效指标!E2", "绩效指标!E5"]) expect(text).toContain(at);
+  it("lists the two errors and the five warnings with their cells, and concludes 94.65 复核 beside the unit's 98", () => {
+    for (const at of ["form-funding-sum-mismatch", "项目信息!B8", "forbidden-category", "支出明细!C57（湖南青松蛋业有限公司）", "项目信息!B19", "项目信息!B17", "支出明细!C33", "绩效指标!E2", "绩效指标!E5"]) expect(text).toContain(at);
     expect(text).toContain("项目复核得分94.65分，自评等级为“优”。");
     expect(text).toContain("单位自评得分为98.00分，与按工作簿数据计算的复核得分94.65分相差3.35分，以复核得分为准。");
     expect(text).toMatch(/项目\s*复核得分\s*自评得分\s*总分\s*94\.65分\s*98\.00分/);
@@ -94,7 +94,7 @@ describe("report", () => {
     const out = path.join(dir, "空白报告.docx");
     const r = await cli(["report", input, "-o", out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`fund-audit: 空白.xlsx 中没有可读的项目信息、资金分配或绩效指标，无法生成自评报告：请先运行 fund-audit validate ${input} 查看缺少哪些工作表\n`);
+    expect(r.stderr).toBe(`fund-audit: ${input}：未找到可读的内容（项目信息、资金分配、支出明细或填有指标的绩效自评表），未生成自评报告：请检查是否选错了文件\n`);
     expect(fs.existsSync(out)).toBe(false);
   });
 

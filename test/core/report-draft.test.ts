@@ -1,6 +1,6 @@
 // The draft 自评报告's model (SPEC §11): every figure from the engine, sections in order, and the
 // cases the example does not reach (missed and exceeded indicators, stray lines, no district).
-import { hasReportContent, reportDraft, reportFileName, type ReportBlock, type ReportDraft } from "../../src/core";
+import { reportDraft, reportFileName, type ReportBlock, type ReportDraft } from "../../src/core";
 import { departure, wan } from "../../src/core/report-draft/figures";
 import { fixZipTimes } from "../../src/core/report-draft/zip-time";
 import { WorkbookBuilder, run } from "./builders";
@@ -140,11 +140,6 @@ describe("reportDraft", () => {
     expect(table?.columns.map((c) => c.title)).toEqual(["项目", "复核得分", "自评得分"]);
     expect(table?.rows.map((row) => row.cells)).toEqual([["总分", "100.00分", "85.00分"], ["等级", "优", "良"]]);
     expect(paragraphs(d)).toContain("单位自评得分为85.00分，与按工作簿数据计算的复核得分100.00分相差15.00分，以复核得分为准。");
-  });
-
-  it("knows when a workbook gives nothing to report on", () => {
-    expect(hasReportContent(run(sample()))).toBe(true);
-    expect(hasReportContent(run({ sheets: [{ name: "Sheet1", rows: [["随便写的", "内容"]] }] }))).toBe(false);
   });
 });
 

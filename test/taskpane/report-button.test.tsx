@@ -51,7 +51,7 @@ describe("生成自评报告 button", () => {
   });
 
   it("saves nothing and says why when the workbook has nothing to report on", async () => {
-    const engine: PaneEngine & { validateCalls: unknown[][] } = { ...fakeEngine(), hasReportContent: () => false };
+    const engine: PaneEngine & { validateCalls: unknown[][] } = { ...fakeEngine(), hasReadableInput: () => false };
     const { saved } = setup(engine, "zh");
     await validateFirst();
     fireEvent.click(screen.getByTestId("report"));

@@ -10,12 +10,6 @@ import type { ReportBlock, ReportDraft } from "./types";
 
 const NO_DISTRICT = "未填区域";
 
-/** False when the workbook gave nothing to report on: no recipients, no indicators, no project facts. */
-export function hasReportContent(result: ValidationResult): boolean {
-  const m = result.model;
-  return m.recipients.length > 0 || m.indicators.length > 0 || m.project.budgetFen !== null || m.project.name !== "";
-}
-
 /** A file name for the draft: its title without the characters file systems refuse. */
 export function reportFileName(draft: ReportDraft): string {
   const safe = [...draft.title].map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? "_" : c)).join("");
