@@ -43,6 +43,9 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Chunks (the report's docx renderer) load beside the page; an explicit path keeps out
+      // webpack's "auto" detection, whose global shim tries new Function, which the CSP forbids.
+      publicPath: "",
       clean: true,
     },
     resolve: {

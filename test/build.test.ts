@@ -9,8 +9,8 @@ const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const CDN_MARKERS = ["static2.sharepointonline.com", "spoprod", "fabric-cdn", "res-1.cdn.office.net", "res.cdn.office.net", "cdn.office.net", "fabricweb", "/fabric/assets"];
-// XML namespace names are identifiers, not URLs anything fetches.
-const NAMESPACE_URIS = /http:\/\/www\.w3\.org\/[A-Za-z0-9/._-]*/g;
+// XML namespace names are identifiers, not URLs anything fetches: W3C's, and OOXML's in the report's docx chunk.
+const NAMESPACE_URIS = /http:\/\/(?:www\.w3\.org|schemas\.openxmlformats\.org|schemas\.microsoft\.com|purl\.org|purl\.oclc\.org)\/[A-Za-z0-9/._-]*/g;
 
 function read(name: string): string {
   return fs.readFileSync(path.join(DIST, name), "utf8");

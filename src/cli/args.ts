@@ -2,7 +2,7 @@
 // values are usage errors (exit 2), reported in one Chinese line.
 import { CliError } from "./cli-error";
 
-export type Command = "validate" | "fill" | "template" | "demo" | "help" | "version";
+export type Command = "validate" | "fill" | "template" | "report" | "demo" | "help" | "version";
 
 export interface ParsedArgs {
   command: Command;
@@ -37,6 +37,7 @@ const ALLOWED: Record<Exclude<Command, "help" | "version">, string[]> = {
   validate: ["format", "lang", "config", "map", "summary"],
   fill: ["output", "inPlace", "force", "lang", "config", "map"],
   template: ["output"],
+  report: ["output", "config"],
   demo: ["output", "lang"],
 };
 
@@ -86,7 +87,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (version) return { ...parsed, command: "version" };
   if (help || command === undefined || command === "help") return { ...parsed, command: "help" };
-  if (!(command in ALLOWED)) throw new CliError(`未知命令 ${command}：可用命令为 validate、fill、template、demo；${HELP_HINT}`);
+  if (!(command in ALLOWED)) throw new CliError(`未知命令 ${command}：可用命令为 validate、fill、template、report、demo；${HELP_HINT}`);
   const cmd = command as keyof typeof ALLOWED;
   for (const key of seen) {
     if (!ALLOWED[cmd].includes(key)) throw new CliError(`命令 ${cmd} 不接受选项 ${OPTION_NAME[key]}：${HELP_HINT}`);
@@ -123,6 +124,10 @@ function checkFiles(p: ParsedArgs): void {
     if (n > 0) throw new CliError(`template 不接受文件参数，请用 -o 指定输出文件，例如：fund-audit template -o 分配表模板.xlsx`);
     if (!p.output) throw new CliError(`template 需要用 -o 指定输出文件，例如：fund-audit template -o 分配表模板.xlsx`);
   }
+  if (p.command === "report") {
+    if (n !== 1) throw new CliError(`report 需要且只需要一个输入文件，例如：fund-audit report 分配表.xlsx -o 自评报告.docx`);
+    if (!p.output) throw new CliError(`report 需要用 -o 指定输出的 Word 文件，例如：fund-audit report 分配表.xlsx -o 自评报告.docx`);
+  }
   if (p.command === "demo" && n > 0) throw new CliError(`demo 不接受文件参数（它使用内置示例 examples/yiyang-2021.xlsx）；输出位置用 -o 指定`);
 }
 
@@ -139,6 +144,8 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
       不会修改输入文件；加 --in-place 才写回原文件；输出文件已存在时须加 --force。
   fund-audit template -o <文件.xlsx>
       生成空白模板（含各输入表、表头、下拉列表和“使用说明”）。
+  fund-audit report <输入.xlsx> -o <自评报告.docx> [--config 规则.json]
+      由工作簿生成绩效自评报告初稿（Word），数字与绩效自评表一致；不会覆盖已有文件。
   fund-audit demo [-o out/yiyang-2021.checked.xlsx]
       用内置示例（益阳市 2021 年电子商务产业发展引导资金）演示校验与填表。
 

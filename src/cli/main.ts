@@ -38,6 +38,8 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
         return await fillCommand(args, io);
       case "template":
         return await templateCommand(args, io);
+      case "report":
+        return await reportCommand(args, io);
       case "demo":
         return await demoCommand(args, io);
     }
@@ -143,6 +145,14 @@ async function templateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   await writeTemplate(output);
   io.out(`已生成模板 ${output}：请在各工作表中填写数据（说明见“使用说明”工作表），然后运行 fund-audit validate ${output}\n`);
   return 0;
+}
+
+async function reportCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const { writeReport } = await import("./report");
+  const output = args.output as string;
+  const { summary: s } = await writeReport({ input: args.files[0], output, config: readConfig(args.config) });
+  io.out(`已生成自评报告 ${output}：复核得分 ${s.score.toFixed(2)} 分（${s.grade}），列入问题 ${s.errors + s.warnings} 项（错误 ${s.errors}，警告 ${s.warnings}）。\n`);
+  return s.errors > 0 ? 1 : 0;
 }
 
 async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {

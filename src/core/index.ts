@@ -10,3 +10,7 @@ export { findingsLayout, readReviews, FINDINGS_SHEET, type Review } from "./find
 export { templateLayouts } from "./template";
 export { formatWan, formatYuan } from "./messages/format";
 export { NOTE_PREFIX, OUTPUT_SHEETS, SEVERITY_LABEL, markLine, markNote } from "./marks";
+// The report's model only: its .docx renderer (core/report-draft/render-docx) pulls in the docx
+// package, so the hosts load it on demand.
+export { reportDraft, reportFileName } from "./report-draft/draft";
+export type { ReportBlock, ReportCell, ReportColumn, ReportDraft, ReportRow } from "./report-draft/types";

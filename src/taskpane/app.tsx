@@ -11,6 +11,7 @@ import { SummaryCards } from "./components/summary-cards";
 import { FindingsList } from "./components/findings-list";
 import { FillDialog, type FillPreview } from "./components/fill-dialog";
 import { SettingsPanel } from "./components/settings-panel";
+import { downloadFile, type SaveFile } from "./download";
 
 export interface AppProps {
   ops: WorkbookOps;
@@ -21,9 +22,11 @@ export interface AppProps {
   /** Virtualise the findings list (jsdom tests turn it off). */
   virtualize?: boolean;
   now?: () => Date;
+  /** Hands a file made in the pane to the user (a browser download; tests record it). */
+  saveFile?: SaveFile;
 }
 
-type BusyKind = "validate" | "mark" | "clear" | "fill" | "template" | "settings";
+type BusyKind = "validate" | "mark" | "clear" | "fill" | "report" | "template" | "settings";
 
 interface Busy {
   kind: BusyKind;
@@ -60,7 +63,7 @@ function rowCount(layout: SheetLayout): number {
   return layout.cells.reduce((max, c) => Math.max(max, c.row + 1), 0);
 }
 
-export function App({ ops, engine, lang, workbookName, virtualize = true, now = () => new Date() }: AppProps): React.ReactElement {
+export function App({ ops, engine, lang, workbookName, virtualize = true, now = () => new Date(), saveFile = downloadFile }: AppProps): React.ReactElement {
   const t = strings(lang);
   const [settings, setSettings] = React.useState<Settings>(DEFAULT_SETTINGS);
   const [settingsOpen, setSettingsOpen] = React.useState(false);
@@ -159,6 +162,21 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       setNotice({ type: MessageBarType.success, text: t.written(fill.layouts.map((l) => l.name).join("、")) });
     });
 
+  // The workbook is read afresh, so the report carries the figures as they are now; it is a
+  // Chinese document (finding messages in zh) whatever the pane's language.
+  const writeReport = (): Promise<void> =>
+    run("report", t.statusReport, async () => {
+      const grids = await ops.readWorkbook();
+      const res = engine.validateWorkbook(grids, { lang: "zh", config: settingsToConfig(settings) });
+      if (!engine.hasReadableInput(res)) {
+        setNotice({ type: MessageBarType.warning, text: t.reportNothing });
+        return;
+      }
+      const { name, bytes } = await engine.reportDocx(res);
+      saveFile(name, bytes);
+      setNotice({ type: MessageBarType.success, text: t.reportSaved(name) });
+    });
+
   const missingSheets = (result?.findings ?? []).some((f) => f.code === "sheet-missing");
 
   const writeTemplate = (): Promise<void> =>
@@ -226,6 +244,15 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
             allowDisabledFocus
             className="fa-fill"
             data-testid="fill"
+          />
+          <DefaultButton
+            text={t.report}
+            ariaDescription={result ? t.reportAria : t.needValidateFirst}
+            iconProps={{ iconName: "WordDocument" }}
+            onClick={writeReport}
+            disabled={disabled || !result}
+            allowDisabledFocus
+            data-testid="report"
           />
         </div>
       </div>

@@ -4,11 +4,15 @@ import {
   FINDINGS_SHEET,
   SELF_EVAL_SHEET,
   findingsLayout,
+  hasReadableInput,
   readKeptReasons,
+  reportDraft,
+  reportFileName,
   readReviews,
   selfEvaluationLayout,
   templateLayouts,
   validateWorkbook,
+  type ValidationResult,
 } from "../core";
 
 export interface PaneEngine {
@@ -18,6 +22,9 @@ export interface PaneEngine {
   readReviews: typeof readReviews;
   readKeptReasons: typeof readKeptReasons;
   templateLayouts: typeof templateLayouts;
+  hasReadableInput: typeof hasReadableInput;
+  /** The draft 自评报告 (SPEC §11): a file name and the .docx bytes the CLI's `report` writes. */
+  reportDocx(result: ValidationResult): Promise<{ name: string; bytes: Uint8Array }>;
   findingsSheet: string;
   selfEvalSheet: string;
 }
@@ -29,6 +36,13 @@ export const coreEngine: PaneEngine = {
   readReviews,
   readKeptReasons,
   templateLayouts,
+  hasReadableInput,
+  async reportDocx(result) {
+    const draft = reportDraft(result);
+    // The docx package is large: webpack puts it in a chunk loaded on the first report.
+    const { renderReportDocx } = await import(/* webpackChunkName: "report-docx" */ "../core/report-draft/render-docx");
+    return { name: reportFileName(draft), bytes: await renderReportDocx(draft) };
+  },
   findingsSheet: FINDINGS_SHEET,
   selfEvalSheet: SELF_EVAL_SHEET,
 };

@@ -146,7 +146,7 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
       await p.keyboard.press("Tab");
       order.push((await focused()) ?? "?");
     }
-    expect(order.slice(0, -1)).toEqual(["mark", "clear-marks", "fill", "filter-error", "filter-warning", "filter-info", "filter-sheet", "filter-recipient", "filter-code", "group-by", "filter-text"]);
+    expect(order.slice(0, -1)).toEqual(["mark", "clear-marks", "fill", "report", "filter-error", "filter-warning", "filter-info", "filter-sheet", "filter-recipient", "filter-code", "group-by", "filter-text"]);
     for (let i = 0; i < 4 && (await focused()) !== "finding"; i++) await p.keyboard.press("ArrowDown");
     expect(await focused()).toBe("finding");
     await p.keyboard.press("Enter");

@@ -120,6 +120,8 @@ export function fakeEngine(result: ValidationResult = aResult()): PaneEngine & {
     readReviews: () => new Map([["forbidden-category|支出明细!C17", { status: "已确认", comment: "已核实" }]]),
     readKeptReasons: () => new Map([["k", "因疫情延期"]]),
     templateLayouts: () => ["项目信息", "资金分配", "支出明细", "支出范围", "绩效指标", "使用说明"].map((n) => layout(n, 1)),
+    hasReadableInput: () => true,
+    reportDocx: async () => ({ name: "2021年度绩效自评报告.docx", bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }),
     findingsSheet: "审核结果",
     selfEvalSheet: "绩效自评表",
   };

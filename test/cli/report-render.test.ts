@@ -1,0 +1,71 @@
+// The example's 自评报告 as a renderer sees it: LibreOffice converts the .docx to PDF with the
+// fallback fonts of scripts/report-fonts.conf, and the PDF must be A4 portrait, more than one
+// page, numbered, set in the CJK fallbacks (no Latin stand-in), with the key figures on page 1.
+// Needs LibreOffice and poppler-utils; CI's .ci/run installs neither (LibreOffice is too slow to
+// install there), so this test is skipped when soffice is absent, and only then.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { EXAMPLE, ROOT, cli } from "./helpers";
+
+function which(cmd: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const p = path.join(dir, cmd);
+    if (fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
+const SOFFICE = which("soffice");
+if (!SOFFICE) console.warn("[report-render] SKIPPED: soffice (LibreOffice) not found; apt-get install -y libreoffice-writer poppler-utils to run it");
+const describeRender = SOFFICE ? describe : describe.skip;
+
+describeRender("the example's report rendered by LibreOffice", () => {
+  let dir: string;
+  let pdf: string;
+  const tool = (cmd: string, args: string[]): string => execFileSync(cmd, args, { encoding: "utf8" });
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-audit-render-"));
+    const docx = path.join(dir, "report.docx");
+    await cli(["report", EXAMPLE, "-o", docx]);
+    execFileSync(SOFFICE as string, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], {
+      env: { ...process.env, FONTCONFIG_FILE: path.join(ROOT, "scripts", "report-fonts.conf") },
+      stdio: "pipe",
+      timeout: 170000,
+    });
+    pdf = path.join(dir, "report.pdf");
+  }, 180000);
+
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is A4 portrait and runs over several numbered pages", () => {
+    const info = tool("pdfinfo", [pdf]);
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    expect(tool("pdftotext", ["-f", "2", "-l", "2", pdf, "-"])).toMatch(/—\s*2\s*—/);
+  });
+
+  it("prints the title and the key figures on page 1", () => {
+    const page1 = tool("pdftotext", ["-f", "1", "-l", "1", pdf, "-"]).replace(/\s+/g, "");
+    expect(page1).toContain("2021年度益阳市促进电子商务产业发展奖励绩效自评报告");
+    expect(page1).toContain("全年预算数500.00万元");
+    expect(page1).toContain("全年执行数382.50万元");
+    expect(page1).toContain("预算执行率76.50%");
+    expect(page1).toMatch(/—1—/);
+  });
+
+  it("sets the text in the CJK serif and sans fallbacks, never a Latin font", () => {
+    const fonts = tool("pdffonts", [pdf])
+      .split("\n")
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ""));
+    expect(fonts.some((f) => /NotoSerifCJK/.test(f))).toBe(true);
+    expect(fonts.some((f) => /NotoSansCJK/.test(f))).toBe(true);
+    expect(fonts.filter((f) => !/CJK/.test(f))).toEqual([]);
+  });
+});
