@@ -94,15 +94,36 @@ describe("readWorkbook", () => {
   });
 
   test("when a response would pass 5 MB the adapter re-reads the rows in smaller blocks", async () => {
-    // 3,000 rows of 5 long Chinese cells: ~1.8 KB a row, far above the first guess per cell.
+    // A short sample, then 3,000 rows of 5 long Chinese cells: ~1.8 KB a row, far above what
+    // the sample measured. Excel on the web names this ResponsePayloadSizeLimitExceeded.
     const long = "项目资金使用情况说明".repeat(40);
-    const values = Array.from({ length: 3000 }, (_, i) => [i, long, long, long, long]);
+    const values: (string | number)[][] = Array.from({ length: 5000 }, (_, i) => [i, "短", "短", "短", "短"]);
+    for (let i = 0; i < 3000; i++) values.push([i, long, long, long, long]);
     const host = createFakeOffice({ sheets: [{ name: "说明", values }] });
     const wb = await createExcelOps(host).readWorkbook();
-    expect(wb.sheets[0].rows).toHaveLength(3000);
-    expect(wb.sheets[0].rows[2999][4]).toBe(long);
-    const failed = host.syncs.filter((s) => s.error === "RequestPayloadSizeLimitExceeded");
-    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(wb.sheets[0].rows).toHaveLength(8000);
+    expect(wb.sheets[0].rows[7999][4]).toBe(long);
+    const errors = host.syncs.flatMap((s) => (s.error ? [s.error] : []));
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(errors)).toEqual(new Set(["ResponsePayloadSizeLimitExceeded"]));
     expect(Math.max(...host.syncs.filter((s) => !s.error).map((s) => s.responseBytes))).toBeLessThan(MB5);
+  });
+
+  test("the first block is a measured sample: 30 B a cell (ten CJK characters) reads without a failed sync", async () => {
+    const text = "益阳市电子商务协会";
+    const values = Array.from({ length: 40_000 }, (_, i) => [i, text, text, text, text, text, text, text]);
+    const host = createFakeOffice({ sheets: [{ name: "支出明细", values }] });
+    const wb = await createExcelOps(host).readWorkbook();
+    expect(wb.sheets[0].rows).toHaveLength(40_000);
+    expect(host.syncs.every((s) => !s.error)).toBe(true);
+    expect(host.maxResponseBytes).toBeLessThan(MB5);
+  });
+
+  test("a values get that fails with GeneralException is re-read in smaller blocks", async () => {
+    const values = Array.from({ length: 30_000 }, (_, i) => [i, "甲", "乙", 1.5]);
+    const host = createFakeOffice({ sheets: [{ name: "支出明细", values }] }, { generalExceptionCells: 50_000 });
+    const wb = await createExcelOps(host).readWorkbook();
+    expect(wb.sheets[0].rows[29_999]).toEqual([29_999, "甲", "乙", 1.5]);
+    expect(host.syncs.some((s) => s.error === "GeneralException")).toBe(true);
   });
 });

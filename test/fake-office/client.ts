@@ -24,6 +24,8 @@ export const ErrorCodes = {
   invalidOperation: "InvalidOperation",
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  generalException: "GeneralException",
   apiNotFound: "ApiNotFound",
   invalidReference: "InvalidReference",
 } as const;
@@ -40,6 +42,8 @@ export interface HostLimits {
   payloadLimit: number;
   /** A get of more cells than this returns `values: null` without an error. */
   maxCellsPerGet: number;
+  /** A values get of more cells than this fails with GeneralException (a host short of memory). */
+  generalExceptionCells: number;
 }
 
 /** State shared by every context of one fake host. */
@@ -150,8 +154,8 @@ export class FakeRequestContext {
     record.responseBytes = results.reduce((n, r) => n + jsonBytes(r.data) + RESULT_OVERHEAD, 0);
     host.maxResponseBytes = Math.max(host.maxResponseBytes, record.responseBytes);
     if (record.responseBytes > host.limits.payloadLimit) {
-      record.error = ErrorCodes.requestPayloadSizeLimitExceeded;
-      throw new FakeOfficeError(ErrorCodes.requestPayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+      record.error = ErrorCodes.responsePayloadSizeLimitExceeded;
+      throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
     }
     for (const r of results) r.obj._commit(r.data, r.isNull);
   }

@@ -525,6 +525,7 @@ export class FakeRange extends FakeClientObject {
       case "columnIndex":
         return rect.left;
       case "values":
+        if (cells > this.context._host.limits.generalExceptionCells) throw new FakeOfficeError(ErrorCodes.generalException, "An internal error has occurred.");
         return map((r, c) => sheet.getValue(r, c) ?? "");
       case "text":
         return map((r, c) => String(sheet.getValue(r, c) ?? ""));

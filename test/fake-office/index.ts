@@ -41,6 +41,8 @@ export interface FakeOfficeOptions {
   payloadLimit?: number;
   /** Cells above which a get returns values null (default 5,000,000). */
   maxCellsPerGet?: number;
+  /** Cells above which a values get fails with GeneralException (default: never). */
+  generalExceptionCells?: number;
   /** Initial document settings. */
   settings?: Record<string, unknown>;
   /** Office.context.platform (default "OfficeOnline"). */
@@ -226,7 +228,7 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
   }
   const state: HostState = {
     model,
-    limits: { payloadLimit: opts.payloadLimit ?? 5_000_000, maxCellsPerGet: opts.maxCellsPerGet ?? 5_000_000 },
+    limits: { payloadLimit: opts.payloadLimit ?? 5_000_000, maxCellsPerGet: opts.maxCellsPerGet ?? 5_000_000, generalExceptionCells: opts.generalExceptionCells ?? Infinity },
     excelApiMinor: parseApiMinor(opts.excelApi),
     syncCount: 0,
     maxRequestBytes: 0,
