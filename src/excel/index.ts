@@ -1,5 +1,6 @@
 // The only module that talks to Excel (Excel.run / context.sync). The task pane receives a
 // WorkbookOps and never sees office-js.
+import type { CellRange } from "../core/grid";
 import { splitAddress } from "./address";
 import { clearCellMarks, markCells } from "./marks";
 import { readAllSheets, readOneSheet } from "./read";
@@ -8,7 +9,7 @@ import { loadDocumentSettings, saveDocumentSettings } from "./settings";
 import type { ExcelOpsOptions, WorkbookOps } from "./types";
 import { writeSheetLayouts } from "./write-layouts";
 
-export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps } from "./types";
+export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps, WorkbookRead } from "./types";
 export { CellEditModeError, HostUnavailableError, type OfficeHost } from "./run";
 export { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from "./settings";
 export { MARKS_SHEET } from "./read";
@@ -21,14 +22,18 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
     if (!h) throw new HostUnavailableError();
     return h;
   };
+  // Merged areas from the last full read: marks go to an area's top-left cell.
+  let lastMerges: Map<string, CellRange[]> | null = null;
   return {
     readWorkbook: (onProgress) =>
       runExcel(host, opts, async (context, support) => {
-        return { sheets: await readAllSheets(context, support, onProgress) };
+        const { grids, mergesUnread } = await readAllSheets(context, support, onProgress);
+        lastMerges = new Map(grids.map((g) => [g.name.toLowerCase(), g.merges ?? []]));
+        return mergesUnread.length ? { sheets: grids, mergesUnread } : { sheets: grids };
       }),
     readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name)),
     writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts)),
-    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh" })),
+    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh", merges: lastMerges })),
     clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)),
     selectCell: (sheet, a1) =>
       runExcel(host, opts, async (context) => {

@@ -7,7 +7,9 @@ import { toA1 } from "../core/grid";
 import { MARK_FILL } from "../core/layout";
 import { NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote } from "../core/marks";
 import type { Finding, Lang, Severity } from "../core/types";
-import { areasToRanges, refToRange, splitAddress } from "./address";
+import type { CellRange } from "../core/grid";
+import { addressToRange, refToRange, splitAddress } from "./address";
+import { readMerges } from "./merges";
 import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
 import { MARKS_SHEET } from "./read";
 import { errorCode } from "./run";
@@ -102,6 +104,9 @@ function noteKind(support: ApiSupport): NoteKind {
   return support.notes ? "note" : support.comments ? "comment" : "";
 }
 
+/** Lower-case sheet name -> merged areas. */
+export type MergeMap = ReadonlyMap<string, readonly CellRange[]>;
+
 interface CellState {
   sheet: string;
   cell: string;
@@ -123,10 +128,12 @@ interface Observed {
 }
 
 /**
- * Syncs: (1) sheet names, all notes/comments; (2) the record, note/comment locations, merged
- * areas of the targets; (3+) fills and notes of every cell involved, chunked by request size.
+ * Syncs: (1) sheet names, all notes/comments; (2) the record, note/comment locations (and the
+ * targets' used ranges, then their merged areas, when no full read gave them); (3+) fills and
+ * notes of every cell involved, chunked by request size.
  */
-async function observe(context: Excel.RequestContext, support: ApiSupport, targets: Target[]): Promise<Observed> {
+async function observe(context: Excel.RequestContext, support: ApiSupport, targets: Target[], knownMerges: MergeMap | null): Promise<Observed> {
+  let merges = knownMerges;
   const kind = noteKind(support);
   const wb = context.workbook;
   const sheets = wb.worksheets;
@@ -144,8 +151,26 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
   const prefixed = notes ? notes.items.filter((n) => n.content.includes(NOTE_PREFIX)).map((n) => n.getLocation().load("address")) : [];
   const located = comments ? comments.items.map((c) => ({ comment: c, range: c.getLocation().load("address") })) : [];
   const live = targets.filter((t) => names.has(t.sheet.toLowerCase()));
-  const merged = support.merges ? live.map((t) => wb.worksheets.getItem(names.get(t.sheet.toLowerCase()) as string).getRange(t.cell).getMergedAreasOrNullObject().load("address")) : [];
+  // Without the merges of a full read, read them for the sheets involved (used range, then blocks).
+  const liveSheets = [...new Set(live.map((t) => names.get(t.sheet.toLowerCase()) as string))];
+  const usedOf = !merges && support.merges ? liveSheets.map((name) => ({ name, ws: wb.worksheets.getItem(name), used: wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,rowCount,columnCount") })) : [];
   await context.sync();
+  if (usedOf.length) {
+    const read = await readMerges(
+      context,
+      usedOf.flatMap(({ name, ws, used }) => {
+        const at = used.isNullObject ? null : addressToRange(used.address);
+        return at ? [{ name, ws, top: at.top, left: at.left, rows: used.rowCount, cols: used.columnCount }] : [];
+      }),
+    );
+    merges = new Map([...read.merges].map(([name, list]) => [name.toLowerCase(), list]));
+  }
+  // A target inside a merged area is marked on the area's top-left cell.
+  for (const t of live) {
+    const at = refToRange(t.cell);
+    const area = at ? merges?.get(t.sheet.toLowerCase())?.find((m) => at.top >= m.top && at.top <= m.bottom && at.left >= m.left && at.left <= m.right) : undefined;
+    if (area) t.cell = toA1(area.top, area.left);
+  }
 
   const records = used && !used.isNullObject ? parseRecords(used.values) : [];
   const at = (address: string): { sheet: string; cell: string } | null => {
@@ -158,12 +183,6 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
     const c = at(range.address);
     if (c) commentsByCell.set(key(c.sheet, c.cell), comment);
   }
-  // A target inside a merged area is marked on the area's top-left cell.
-  merged.forEach((m, i) => {
-    if (m.isNullObject) return;
-    const area = areasToRanges(m.address)[0];
-    if (area) live[i].cell = toA1(area.top, area.left);
-  });
   const recorded = new Set(records.map((r) => key(r.sheet, r.cell)));
   const foreign = prefixed.flatMap((r) => {
     const c = at(r.address);
@@ -308,9 +327,9 @@ function suspendScreen(context: Excel.RequestContext, support: ApiSupport): () =
   };
 }
 
-export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], opts: { includeInfo: boolean; lang: Lang }): Promise<number> {
+export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], opts: { includeInfo: boolean; lang: Lang; merges: MergeMap | null }): Promise<number> {
   const found = targetsOf(findings, opts.includeInfo, opts.lang);
-  const o = await observe(context, support, found);
+  const o = await observe(context, support, found, opts.merges);
   // Several findings can land on one merged area: combine them on its top-left cell.
   const byCell = new Map<string, Target>();
   for (const t of found) {
@@ -390,7 +409,7 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
 }
 
 export async function clearCellMarks(context: Excel.RequestContext, support: ApiSupport): Promise<number> {
-  const o = await observe(context, support, []);
+  const o = await observe(context, support, [], null);
   const steps = [...o.records.flatMap((r) => restoreSteps(context, support, o, r)), ...o.foreign.flatMap((k) => foreignSteps(context, support, o, k)), ...recordSteps(context, o, [])];
   await syncSteps(context, steps, suspendScreen(context, support));
   return o.records.length + o.foreign.length;

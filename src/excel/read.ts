@@ -6,6 +6,7 @@
 import { CellError, ERROR_CODES, type CellRange, type CellValue, type SheetGrid } from "../core/grid";
 import { addressToRange, areasToRanges } from "./address";
 import { MAX_CELLS_PER_GET, SYNC_BUDGET, cellBytes } from "./payload";
+import { readMerges } from "./merges";
 import { errorCode, isPayloadTooLarge } from "./run";
 import type { ApiSupport, ReadProgress } from "./types";
 
@@ -159,21 +160,25 @@ function toGrid(meta: SheetMeta): SheetGrid {
   return grid;
 }
 
-/** Read the given sheets: 1 sync for sizes, then ceil(bytes / ~4 MB) syncs for values. */
-export async function readSheets(context: Excel.RequestContext, targets: readonly SheetTarget[], support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+export interface SheetsRead {
+  grids: SheetGrid[];
+  /** Sheets whose merged cells could not be read (no ExcelApi 1.13, or the probe failed). */
+  mergesUnread: string[];
+}
+
+/** Read the given sheets: 1 sync for sizes, 1 for merged areas, then ~1 per 4 MB of values. */
+export async function readSheets(context: Excel.RequestContext, targets: readonly SheetTarget[], support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetsRead> {
   const probes = targets.map((t) => {
     const used = t.ws.getUsedRangeOrNullObject(true);
     used.load("address,rowCount,columnCount,cellCount");
-    const merges = support.merges ? t.ws.getRange().getMergedAreasOrNullObject() : null;
-    if (merges) merges.load("address");
     // getUsedRange (not …OrNullObject) so the chain is safe on an empty sheet, where it is A1.
     const visible = support.hiddenRows ? t.ws.getUsedRange(true).getSpecialCellsOrNullObject("Visible") : null;
     if (visible) visible.load("address");
-    return { t, used, merges, visible };
+    return { t, used, visible };
   });
   await context.sync();
 
-  const metas: SheetMeta[] = probes.map(({ t, used, merges, visible }) => {
+  const metas: SheetMeta[] = probes.map(({ t, used, visible }) => {
     const at = used.isNullObject ? null : addressToRange(used.address);
     return {
       name: t.name,
@@ -183,19 +188,26 @@ export async function readSheets(context: Excel.RequestContext, targets: readonl
       left: at ? at.left : 0,
       rows: at ? used.rowCount : 0,
       cols: at ? used.columnCount : 0,
-      merges: merges && !merges.isNullObject ? areasToRanges(merges.address) : [],
+      merges: [],
       visible: visible ? (visible.isNullObject ? [] : areasToRanges(visible.address)) : null,
       data: [],
     };
   });
-  const pending: Pending[] = metas.filter((m) => m.rows > 0 && m.cols > 0).map((meta) => ({ meta, from: 0, to: meta.rows }));
+  const withData = metas.filter((m) => m.rows > 0 && m.cols > 0);
+  let mergesUnread = withData.map((m) => m.name);
+  if (support.merges) {
+    const read = await readMerges(context, withData);
+    for (const m of metas) m.merges = read.merges.get(m.name) ?? [];
+    mergesUnread = [...read.unread];
+  }
+  const pending: Pending[] = withData.map((meta) => ({ meta, from: 0, to: meta.rows }));
   const total = pending.reduce((n, p) => n + p.to, 0);
   report?.({ done: 0, total });
   await readGroups(context, pending, SAMPLE_BYTES_PER_CELL, { done: 0, total, report });
-  return metas.map(toGrid);
+  return { grids: metas.map(toGrid), mergesUnread };
 }
 
-export async function readAllSheets(context: Excel.RequestContext, support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+export async function readAllSheets(context: Excel.RequestContext, support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetsRead> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await context.sync();
@@ -208,6 +220,6 @@ export async function readOneSheet(context: Excel.RequestContext, support: ApiSu
   ws.load("name,visibility");
   await context.sync();
   if (ws.isNullObject) return null;
-  const [grid] = await readSheets(context, [{ ws, name: ws.name, hidden: ws.visibility !== "Visible" }], support);
-  return grid;
+  const { grids } = await readSheets(context, [{ ws, name: ws.name, hidden: ws.visibility !== "Visible" }], support);
+  return grids[0];
 }

@@ -42,9 +42,14 @@ export interface ApiSupport {
   pageLayout: boolean;
 }
 
+export interface WorkbookRead extends WorkbookGrids {
+  /** Sheets with data whose merged cells could not be read (below ExcelApi 1.13, or the probe failed). */
+  mergesUnread?: string[];
+}
+
 export interface WorkbookOps {
   /** Every sheet's used values (+ merges and hidden rows where the API set allows). */
-  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrids>;
+  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookRead>;
   /** One sheet, or null when there is no sheet of that name. */
   readSheet(name: string): Promise<SheetGrid | null>;
   /** Replace each named sheet with the layout (delete + recreate, same tab position). */

@@ -25,8 +25,8 @@ describe("readWorkbook", () => {
     const offset = wb.sheets[3];
     expect(offset.hidden).toBe(true);
     expect(offset.rows).toEqual([[], [], [null, null, "表头", "金额"], [null, null, "数据", 12]]);
-    // Sheet list, used ranges (+ merges, visible rows), values.
-    expect(host.syncCount).toBe(3);
+    // Sheet list, used ranges (+ visible rows), merged areas, values.
+    expect(host.syncCount).toBe(4);
   });
 
   test("on ExcelApi 1.7 it reads values only and calls nothing newer", async () => {
@@ -35,8 +35,20 @@ describe("readWorkbook", () => {
     expect(ops.apiSupport()).toMatchObject({ excel17: true, merges: false, notes: false, comments: false, hiddenRows: false });
     const wb = await ops.readWorkbook();
     expect(wb.sheets[1].merges).toBeUndefined();
+    expect(wb.mergesUnread).toEqual(["项目信息", "资金分配", "偏移"]);
     expect(wb.sheets[1].hiddenRows).toBeUndefined();
     expect(wb.sheets[1].rows[1][2]).toBe("益阳市甲电子商务有限公司");
+  });
+
+  test("1,500 merged areas on one sheet (Excel returns at most 512 a query): every area read, blocks halved", async () => {
+    const values = Array.from({ length: 3000 }, (_, i) => [i % 2 === 0 ? `单位${i}` : null, i]);
+    const merges = Array.from({ length: 1500 }, (_, i) => `A${2 * i + 1}:A${2 * i + 2}`);
+    const host = createFakeOffice({ sheets: [{ name: "支出明细", values, merges }] });
+    const wb = await createExcelOps(host).readWorkbook();
+    expect(wb.sheets[0].merges).toHaveLength(1500);
+    expect(wb.sheets[0].merges?.[1499]).toEqual({ top: 2998, left: 0, bottom: 2999, right: 0 });
+    expect(wb.mergesUnread).toBeUndefined();
+    expect(host.syncs.some((s) => s.error === "GeneralException")).toBe(true);
   });
 
   test("the marks bookkeeping sheet is not part of the workbook's data", async () => {
@@ -60,7 +72,8 @@ describe("readWorkbook", () => {
     const spend = wb.sheets.find((s) => s.name === "支出明细");
     expect(spend?.rows).toHaveLength(20001);
     expect(spend?.rows[20000][6]).toBe("记-2021-19999");
-    expect(host.syncCount).toBeLessThanOrEqual(4);
+    // Sheet list, used ranges, merged areas, the sample block, the rest.
+    expect(host.syncCount).toBeLessThanOrEqual(5);
     expect(host.maxRequestBytes).toBeLessThan(MB5);
     expect(host.maxResponseBytes).toBeLessThan(MB5);
     expect(progress[progress.length - 1]).toBe(20001 + 501 + 6 + 13);

@@ -470,6 +470,9 @@ interface PageLayoutZoom {
 
 // ---------------------------------------------------------------- ranges
 
+/** Range.getMergedAreasOrNullObject fails above this many areas. */
+export const MAX_MERGED_AREAS = 512;
+
 export class FakeRange extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
@@ -690,7 +693,10 @@ export class FakeRange extends FakeClientObject {
     return new FakeRangeAreas(this.context, `${this._path}.getMergedAreasOrNullObject()`, () => {
       const t = this._target() as RangeTarget | null;
       if (!t) return null;
-      const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      // As Excel does (office-js #3611): only the areas whose top-left cell lies in the range,
+      // and an error when there are more than MAX_MERGED_AREAS of them.
+      const areas = t.sheet.merges.filter((m) => contains(t.rect, m.top, m.left));
+      if (areas.length > MAX_MERGED_AREAS) throw new FakeOfficeError(ErrorCodes.generalException, `The range holds ${areas.length} merged areas; at most ${MAX_MERGED_AREAS} can be returned.`);
       return areas.length ? { sheet: t.sheet, areas } : null;
     });
   }
