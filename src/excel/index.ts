@@ -2,7 +2,7 @@
 // WorkbookOps and never sees office-js.
 import type { CellRange } from "../core/grid";
 import { splitAddress } from "./address";
-import { clearCellMarks, markCells } from "./marks";
+import { clearCellMarks, markCells, type MarkOutcome } from "./marks";
 import { readAllSheets, readOneSheet } from "./read";
 import { HostUnavailableError, detectSupport, resolveHost, runExcel, type OfficeHost } from "./run";
 import { loadDocumentSettings, saveDocumentSettings } from "./settings";
@@ -24,6 +24,11 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
   };
   // Merged areas from the last full read: marks go to an area's top-left cell.
   let lastMerges: Map<string, CellRange[]> | null = null;
+  let lastProtected: string[] = [];
+  const outcome = (o: MarkOutcome): number => {
+    lastProtected = o.protectedSheets;
+    return o.cells;
+  };
   return {
     readWorkbook: (onProgress) =>
       runExcel(host, opts, async (context, support) => {
@@ -33,8 +38,9 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
       }),
     readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name)),
     writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts)),
-    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh", merges: lastMerges })),
-    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)),
+    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh", merges: lastMerges })).then(outcome),
+    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)).then(outcome),
+    protectedSheets: () => lastProtected,
     selectCell: (sheet, a1) =>
       runExcel(host, opts, async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(sheet);

@@ -1,4 +1,5 @@
-// Below ExcelApi 1.13 (Excel 2019/2021 perpetual, older web builds) merged cells cannot be read:
+// Notices about what the host could not do. Below ExcelApi 1.13 (Excel 2019/2021 perpetual, older
+// web builds) merged cells cannot be read:
 // every cell of a merged area but the top-left one reads as empty, so a 单位名称 merged over four
 // spending lines gives three required-missing findings and cascades (lines without a recipient).
 // Where required-missing lands in runs under a filled cell, in two or more runs of one column,
@@ -81,4 +82,10 @@ export function mergeNotice(lang: Lang, guesses: readonly MergeGuess[]): string 
   return `This version of Excel cannot read merged cells (that needs ExcelApi 1.13: Microsoft 365 or Excel on the web). ${
     list.length ? `These empty cells under a filled one were read as merged with it (taking the value above): ${list.join("; ")}. Check those cells; ` : "Cells of a merged area other than its top-left one read as empty; "
   }results may differ from a newer Excel or the command-line tool.`;
+}
+
+/** Appended to the mark/clear notice when protected sheets were left alone. */
+export function protectedNotice(lang: Lang, sheets: readonly string[]): string {
+  if (sheets.length === 0) return "";
+  return lang === "zh" ? `工作表 ${sheets.join("、")} 受保护，未做改动：请撤销工作表保护后再试。` : ` Protected sheets were left unchanged: ${sheets.join(", ")}. Unprotect them and try again.`;
 }

@@ -61,6 +61,8 @@ export interface WorkbookOps {
   markFindings(findings: Finding[], opts?: { includeInfo?: boolean; lang?: Lang }): Promise<number>;
   /** Undo exactly what markFindings did. Returns cells restored. */
   clearMarks(): Promise<number>;
+  /** Protected sheets the last markFindings / clearMarks left untouched (their marks stay recorded). */
+  protectedSheets?(): string[];
   /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */
   selectCell(sheet: string, a1: string): Promise<void>;
   loadSettings(): Promise<Settings>;

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, Text } from "@fluentui/react";
 import type { Finding, Lang, SheetLayout, ValidationResult, WorkbookGrids } from "../core";
-import { guessMerges, mergeNotice } from "../excel/merge-gaps";
+import { guessMerges, mergeNotice, protectedNotice } from "../excel/merge-gaps";
 import type { PaneEngine } from "./engine";
 import type { ReadProgress, Settings, WorkbookOps } from "./ops";
 import { strings } from "./i18n";
@@ -133,13 +133,15 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       }
       const n = await ops.markFindings(markable);
       const support = ops.apiSupport();
-      setNotice({ type: MessageBarType.success, text: support.notes || support.comments ? t.marked(n) : `${t.marked(n)}${t.markedFillOnly}` });
+      const locked = protectedNotice(lang, ops.protectedSheets?.() ?? []);
+      setNotice({ type: locked ? MessageBarType.warning : MessageBarType.success, text: `${support.notes || support.comments ? t.marked(n) : `${t.marked(n)}${t.markedFillOnly}`}${locked}` });
     });
 
   const clearMarks = (): Promise<void> =>
     run("clear", t.statusClearing, async () => {
       const n = await ops.clearMarks();
-      setNotice({ type: MessageBarType.success, text: t.cleared(n) });
+      const locked = protectedNotice(lang, ops.protectedSheets?.() ?? []);
+      setNotice({ type: locked ? MessageBarType.warning : MessageBarType.success, text: `${t.cleared(n)}${locked}` });
     });
 
   const prepareFill = (): Promise<void> =>

@@ -117,6 +117,34 @@ describe("markFindings / clearMarks", () => {
     expect(host.syncCount).toBeLessThanOrEqual(4);
   });
 
+  test("a protected sheet is left out whole (no half-applied batch), its recorded marks are kept for later", async () => {
+    const { host, ops } = setup();
+    expect(await ops.markFindings(FINDINGS)).toBe(5);
+    const sheet = host.model.sheetByName("资金分配");
+    if (!sheet) throw new Error("no sheet");
+    sheet.protected = true;
+    const locked = host.snapshot();
+    expect(await ops.clearMarks()).toBe(0);
+    expect(ops.protectedSheets?.()).toEqual(["资金分配"]);
+    expect(host.syncs.every((s) => !s.error)).toBe(true);
+    expect(host.snapshot()).toEqual(locked);
+    expect(await ops.markFindings([finding("资金分配", "A2", "error", "新问题")])).toBe(0);
+    expect(host.fillOf("资金分配", "A2")).toBeNull();
+    sheet.protected = false;
+    expect(await ops.clearMarks()).toBe(5);
+    expect(ops.protectedSheets?.()).toEqual([]);
+    expect(host.fillOf("资金分配", "E2")).toBe("#FFFF00");
+    expect(host.noteOf("资金分配", "E2")).toBeNull();
+  });
+
+  test("a cell without fill that reads back as pattern null (office-js #4900) comes back without fill, not white", async () => {
+    const { host, ops } = setup({ noFillPatternNull: true });
+    await ops.markFindings([finding("资金分配", "C2", "warning", "单位名称重复")]);
+    expect(host.fillOf("资金分配", "C2")).toBe(MARK_FILL.warning);
+    await ops.clearMarks();
+    expect(host.fillStateOf("资金分配", "C2")).toBeNull();
+  });
+
   test("English notes when asked", async () => {
     const { host, ops } = setup();
     await ops.markFindings([finding("资金分配", "E2", "error", "Disbursed exceeds approved", "disbursed-over-approved")], { lang: "en" });

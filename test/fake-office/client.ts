@@ -57,6 +57,8 @@ export interface HostState {
   maxResponseBytes: number;
   syncs: SyncRecord[];
   cellEditSyncs: number;
+  /** No fill reads back as pattern null (office-js #4900) instead of "None". */
+  noFillPatternNull: boolean;
   suspendCalculation: number;
   suspendScreenUpdating: number;
 }
