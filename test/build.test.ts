@@ -1,8 +1,11 @@
 // Checks the production build of the pane (npm test runs `npm run build` before jest; when dist/
 // is missing, e.g. `npx jest test/build.test.ts` alone, the build runs here first).
 import { execFileSync } from "child_process";
+// acorn comes with webpack (its parser).
+import * as acorn from "acorn";
 import * as fs from "fs";
 import * as path from "path";
+import * as vm from "vm";
 import * as zlib from "zlib";
 
 const ROOT = path.join(__dirname, "..");
@@ -109,5 +112,35 @@ describe("production build (dist/)", () => {
     // A budget, so that an accidental import of a whole icon font or locale set shows up here.
     expect(pane.min).toBeLessThan(1.5 * 1024 * 1024);
     expect(pane.gzip).toBeLessThan(400 * 1024);
+  });
+
+  // The floor is Microsoft 365 / Office 2021+ / web / Mac (Chromium WebView2, Safari 13.1+): ES2020.
+  // IE11 and EdgeHTML cannot parse that, so legacy-check.js (ES5, before the bundle) tells them.
+  it("parses as ES2020; the ES5 legacy check parses as ES5 and is loaded before the bundle", () => {
+    for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith(".js") && n !== "legacy-check.js")) {
+      expect(() => acorn.parse(read(f), { ecmaVersion: 2020, sourceType: "script" })).not.toThrow();
+    }
+    expect(() => acorn.parse(read("legacy-check.js"), { ecmaVersion: 5, sourceType: "script" })).not.toThrow();
+    const html = read("taskpane.html");
+    const check = html.search(/src="?legacy-check\.js/);
+    expect(check).toBeGreaterThan(0);
+    expect(check).toBeLessThan(html.search(/src="?taskpane\.js/));
+    expect(() => acorn.parse("a?.b ?? c", { ecmaVersion: 5 })).toThrow();
+  });
+
+  it("the legacy check shows the floor where Promise.allSettled is missing, and nothing elsewhere", () => {
+    interface Node { children: Node[]; text: string; attrs: Record<string, string>; appendChild(n: Node): void; setAttribute(k: string, v: string): void; innerHTML?: string }
+    const node = (text = ""): Node => ({ children: [], text, attrs: {}, appendChild(n) { this.children.push(n); }, setAttribute(k, v) { this.attrs[k] = v; } });
+    const textOf = (n: Node): string => n.text + n.children.map(textOf).join("");
+    const run = (promise: unknown): Node => {
+      const root = node();
+      const document = { readyState: "complete", getElementById: () => root, createElement: () => node(), createTextNode: (t: string) => node(t), addEventListener: () => undefined };
+      vm.runInNewContext(read("legacy-check.js"), { document, Promise: promise });
+      return root;
+    };
+    const legacy = run(function LegacyPromise() {});
+    expect(textOf(legacy)).toContain("Office 2021");
+    expect(textOf(legacy)).toContain("Internet Explorer 11");
+    expect(run(Promise).children).toHaveLength(0);
   });
 });

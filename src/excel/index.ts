@@ -1,14 +1,15 @@
 // The only module that talks to Excel (Excel.run / context.sync). The task pane receives a
 // WorkbookOps and never sees office-js.
+import type { CellRange } from "../core/grid";
 import { splitAddress } from "./address";
-import { clearCellMarks, markCells } from "./marks";
+import { clearCellMarks, markCells, type MarkOutcome } from "./marks";
 import { readAllSheets, readOneSheet } from "./read";
 import { HostUnavailableError, detectSupport, resolveHost, runExcel, type OfficeHost } from "./run";
 import { loadDocumentSettings, saveDocumentSettings } from "./settings";
 import type { ExcelOpsOptions, WorkbookOps } from "./types";
 import { writeSheetLayouts } from "./write-layouts";
 
-export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps } from "./types";
+export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps, WorkbookRead } from "./types";
 export { CellEditModeError, HostUnavailableError, type OfficeHost } from "./run";
 export { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from "./settings";
 export { MARKS_SHEET } from "./read";
@@ -21,15 +22,25 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
     if (!h) throw new HostUnavailableError();
     return h;
   };
+  // Merged areas from the last full read: marks go to an area's top-left cell.
+  let lastMerges: Map<string, CellRange[]> | null = null;
+  let lastProtected: string[] = [];
+  const outcome = (o: MarkOutcome): number => {
+    lastProtected = o.protectedSheets;
+    return o.cells;
+  };
   return {
     readWorkbook: (onProgress) =>
       runExcel(host, opts, async (context, support) => {
-        return { sheets: await readAllSheets(context, support, onProgress) };
+        const { grids, mergesUnread } = await readAllSheets(context, support, onProgress);
+        lastMerges = new Map(grids.map((g) => [g.name.toLowerCase(), g.merges ?? []]));
+        return mergesUnread.length ? { sheets: grids, mergesUnread } : { sheets: grids };
       }),
     readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name)),
     writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts)),
-    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh" })),
-    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)),
+    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh", merges: lastMerges })).then(outcome),
+    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)).then(outcome),
+    protectedSheets: () => lastProtected,
     selectCell: (sheet, a1) =>
       runExcel(host, opts, async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(sheet);

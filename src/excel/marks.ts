@@ -7,7 +7,9 @@ import { toA1 } from "../core/grid";
 import { MARK_FILL } from "../core/layout";
 import { NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote } from "../core/marks";
 import type { Finding, Lang, Severity } from "../core/types";
-import { areasToRanges, refToRange, splitAddress } from "./address";
+import type { CellRange } from "../core/grid";
+import { addressToRange, refToRange, splitAddress } from "./address";
+import { readMerges } from "./merges";
 import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
 import { MARKS_SHEET } from "./read";
 import { errorCode } from "./run";
@@ -102,6 +104,9 @@ function noteKind(support: ApiSupport): NoteKind {
   return support.notes ? "note" : support.comments ? "comment" : "";
 }
 
+/** Lower-case sheet name -> merged areas. */
+export type MergeMap = ReadonlyMap<string, readonly CellRange[]>;
+
 interface CellState {
   sheet: string;
   cell: string;
@@ -120,17 +125,31 @@ interface Observed {
   comments: Map<string, Excel.Comment>;
   /** Cells whose note carries NOTE_PREFIX but which the record does not know (the CLI's marks). */
   foreign: string[];
+  /** Lower-case names of protected sheets: nothing on them is changed, their records are kept. */
+  locked: Set<string>;
+  /** Protected sheets that held targets, recorded marks or the CLI's marks. */
+  skipped: string[];
+}
+
+export interface MarkOutcome {
+  /** Cells marked (or restored, for clear). */
+  cells: number;
+  /** Protected sheets left alone. */
+  protectedSheets: string[];
 }
 
 /**
- * Syncs: (1) sheet names, all notes/comments; (2) the record, note/comment locations, merged
- * areas of the targets; (3+) fills and notes of every cell involved, chunked by request size.
+ * Syncs: (1) sheet names, all notes/comments; (2) the record, note/comment locations (and the
+ * targets' used ranges, then their merged areas, when no full read gave them); (3+) fills and
+ * notes of every cell involved, chunked by request size.
  */
-async function observe(context: Excel.RequestContext, support: ApiSupport, targets: Target[]): Promise<Observed> {
+async function observe(context: Excel.RequestContext, support: ApiSupport, targets: Target[], knownMerges: MergeMap | null): Promise<Observed> {
+  let merges = knownMerges;
   const kind = noteKind(support);
   const wb = context.workbook;
   const sheets = wb.worksheets;
-  sheets.load("items/name");
+  // Protection now, so a protected sheet is left out whole rather than failing a batch part-way.
+  sheets.load("items/name,items/protection/protected");
   const notes = kind === "note" ? wb.notes : null;
   if (notes) notes.load("items/content");
   const comments = kind === "comment" ? wb.comments : null;
@@ -138,14 +157,33 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
   await context.sync();
 
   const names = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
+  const locked = new Set(sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name.toLowerCase()));
   const marksSheet = names.has(MARKS_SHEET.toLowerCase());
   const used = marksSheet ? wb.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true) : null;
   if (used) used.load("values");
   const prefixed = notes ? notes.items.filter((n) => n.content.includes(NOTE_PREFIX)).map((n) => n.getLocation().load("address")) : [];
   const located = comments ? comments.items.map((c) => ({ comment: c, range: c.getLocation().load("address") })) : [];
-  const live = targets.filter((t) => names.has(t.sheet.toLowerCase()));
-  const merged = support.merges ? live.map((t) => wb.worksheets.getItem(names.get(t.sheet.toLowerCase()) as string).getRange(t.cell).getMergedAreasOrNullObject().load("address")) : [];
+  const live = targets.filter((t) => names.has(t.sheet.toLowerCase()) && !locked.has(t.sheet.toLowerCase()));
+  // Without the merges of a full read, read them for the sheets involved (used range, then blocks).
+  const liveSheets = [...new Set(live.map((t) => names.get(t.sheet.toLowerCase()) as string))];
+  const usedOf = !merges && support.merges ? liveSheets.map((name) => ({ name, ws: wb.worksheets.getItem(name), used: wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,rowCount,columnCount") })) : [];
   await context.sync();
+  if (usedOf.length) {
+    const read = await readMerges(
+      context,
+      usedOf.flatMap(({ name, ws, used }) => {
+        const at = used.isNullObject ? null : addressToRange(used.address);
+        return at ? [{ name, ws, top: at.top, left: at.left, rows: used.rowCount, cols: used.columnCount }] : [];
+      }),
+    );
+    merges = new Map([...read.merges].map(([name, list]) => [name.toLowerCase(), list]));
+  }
+  // A target inside a merged area is marked on the area's top-left cell.
+  for (const t of live) {
+    const at = refToRange(t.cell);
+    const area = at ? merges?.get(t.sheet.toLowerCase())?.find((m) => at.top >= m.top && at.top <= m.bottom && at.left >= m.left && at.left <= m.right) : undefined;
+    if (area) t.cell = toA1(area.top, area.left);
+  }
 
   const records = used && !used.isNullObject ? parseRecords(used.values) : [];
   const at = (address: string): { sheet: string; cell: string } | null => {
@@ -158,25 +196,21 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
     const c = at(range.address);
     if (c) commentsByCell.set(key(c.sheet, c.cell), comment);
   }
-  // A target inside a merged area is marked on the area's top-left cell.
-  merged.forEach((m, i) => {
-    if (m.isNullObject) return;
-    const area = areasToRanges(m.address)[0];
-    if (area) live[i].cell = toA1(area.top, area.left);
-  });
   const recorded = new Set(records.map((r) => key(r.sheet, r.cell)));
   const foreign = prefixed.flatMap((r) => {
     const c = at(r.address);
     return c && !recorded.has(key(c.sheet, c.cell)) ? [key(c.sheet, c.cell)] : [];
   });
   const wanted = [...live, ...records, ...foreign.map((k) => at(k) as { sheet: string; cell: string })];
+  const touched = [...targets, ...wanted].map((t) => t.sheet.toLowerCase());
+  const skipped = [...new Set(touched.filter((n) => locked.has(n)))].map((n) => names.get(n) as string);
 
   const cells = new Map<string, CellState>();
   const steps: Step[] = [];
   for (const { sheet, cell } of wanted) {
     const name = names.get(sheet.toLowerCase());
     const k = key(sheet, cell);
-    if (!name || cells.has(k)) continue;
+    if (!name || locked.has(sheet.toLowerCase()) || cells.has(k)) continue;
     cells.set(k, { sheet: name, cell, fill: null as unknown as Excel.RangeFill, note: null });
     steps.push({
       bytes: ACTION_BYTES * 5,
@@ -189,7 +223,7 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
     });
   }
   await syncSteps(context, steps);
-  return { names, marksSheet, records, cells, comments: commentsByCell, foreign };
+  return { names, marksSheet, records, cells, comments: commentsByCell, foreign: foreign.filter((k) => cells.has(k)), locked, skipped };
 }
 
 function currentNote(o: Observed, k: string): string | null {
@@ -201,6 +235,12 @@ function currentNote(o: Observed, k: string): string | null {
 
 function sameColor(a: string | null, b: string): boolean {
   return !!a && a.toUpperCase() === b.toUpperCase();
+}
+
+/** No fill reads as pattern "None", on some hosts as pattern null (office-js #4900) with colour white. */
+function noFill(support: ApiSupport, fill: Excel.RangeFill): boolean {
+  if (!support.pageLayout) return sameColor(fill.color, "#FFFFFF");
+  return fill.pattern === "None" || ((fill.pattern as string | null) === null && (!fill.color || sameColor(fill.color, "#FFFFFF")));
 }
 
 function fillStep(context: Excel.RequestContext, support: ApiSupport, st: CellState, r: Pick<MarkRecord, "fill" | "pattern" | "patternColor">): Step {
@@ -308,9 +348,9 @@ function suspendScreen(context: Excel.RequestContext, support: ApiSupport): () =
   };
 }
 
-export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], opts: { includeInfo: boolean; lang: Lang }): Promise<number> {
+export async function markCells(context: Excel.RequestContext, support: ApiSupport, findings: readonly Finding[], opts: { includeInfo: boolean; lang: Lang; merges: MergeMap | null }): Promise<MarkOutcome> {
   const found = targetsOf(findings, opts.includeInfo, opts.lang);
-  const o = await observe(context, support, found);
+  const o = await observe(context, support, found, opts.merges);
   // Several findings can land on one merged area: combine them on its top-left cell.
   const byCell = new Map<string, Target>();
   for (const t of found) {
@@ -349,8 +389,8 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
     const rec: MarkRecord = {
       sheet: st.sheet,
       cell: t.cell,
-      fill: before ? before.fill : cliMarked || (support.pageLayout ? st.fill.pattern === "None" : sameColor(st.fill.color, "#FFFFFF")) ? NO_FILL : st.fill.color,
-      pattern: before ? before.pattern : support.pageLayout && !cliMarked ? st.fill.pattern : "",
+      fill: before ? before.fill : cliMarked || noFill(support, st.fill) ? NO_FILL : st.fill.color,
+      pattern: before ? before.pattern : support.pageLayout && !cliMarked ? (st.fill.pattern ?? "") : "",
       patternColor: before ? before.patternColor : support.pageLayout && !cliMarked ? (st.fill.patternColor ?? "") : "",
       mark,
       note: text ? kind : "",
@@ -376,7 +416,10 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
         },
       });
   }
-  const stale = o.records.filter((r) => !wanted.has(key(r.sheet, r.cell)));
+  const kept = o.records.filter((r) => o.locked.has(r.sheet.toLowerCase()));
+  const marked = next.length;
+  next.push(...kept);
+  const stale = o.records.filter((r) => !wanted.has(key(r.sheet, r.cell)) && !o.locked.has(r.sheet.toLowerCase()));
   const leftovers = o.foreign.filter((k) => !wanted.has(k));
   const steps = [
     ...recordSteps(context, o, next),
@@ -386,12 +429,14 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
   ];
   await syncSteps(context, steps, suspendScreen(context, support));
   await addComments(context, commentSteps);
-  return next.length;
+  return { cells: marked, protectedSheets: o.skipped };
 }
 
-export async function clearCellMarks(context: Excel.RequestContext, support: ApiSupport): Promise<number> {
-  const o = await observe(context, support, []);
-  const steps = [...o.records.flatMap((r) => restoreSteps(context, support, o, r)), ...o.foreign.flatMap((k) => foreignSteps(context, support, o, k)), ...recordSteps(context, o, [])];
+export async function clearCellMarks(context: Excel.RequestContext, support: ApiSupport): Promise<MarkOutcome> {
+  const o = await observe(context, support, [], null);
+  const kept = o.records.filter((r) => o.locked.has(r.sheet.toLowerCase()));
+  const open = o.records.filter((r) => !o.locked.has(r.sheet.toLowerCase()));
+  const steps = [...open.flatMap((r) => restoreSteps(context, support, o, r)), ...o.foreign.flatMap((k) => foreignSteps(context, support, o, k)), ...recordSteps(context, o, kept)];
   await syncSteps(context, steps, suspendScreen(context, support));
-  return o.records.length + o.foreign.length;
+  return { cells: open.length + o.foreign.length, protectedSheets: o.skipped };
 }

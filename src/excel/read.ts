@@ -1,19 +1,26 @@
 // Reading sheets into grids. Syncs: one for the sheet list, one for every sheet's used-range
-// address (+ merged areas and visible rows), then one per ~4 MB of values. Row blocks are sized
-// from the column count and the bytes per cell measured so far, so no response passes 5 MB and
-// no get asks for more than MAX_CELLS_PER_GET cells.
+// address (+ visible rows), one for merged areas, then a sample block of values and one sync per
+// ~4 MB of the rest. Row blocks are sized from the column count and the bytes per cell measured
+// on what was read so far, so no response passes 5 MB and no get asks for more than
+// MAX_CELLS_PER_GET cells; a block that still comes back too large is re-read in smaller ones.
 import { CellError, ERROR_CODES, type CellRange, type CellValue, type SheetGrid } from "../core/grid";
 import { addressToRange, areasToRanges } from "./address";
 import { MAX_CELLS_PER_GET, SYNC_BUDGET, cellBytes } from "./payload";
-import { isPayloadTooLarge } from "./run";
+import { readMerges } from "./merges";
+import { errorCode, isPayloadTooLarge } from "./run";
 import type { ApiSupport, ReadProgress } from "./types";
 
 /** The product's hidden bookkeeping sheet for cell marks; never part of the workbook's data. */
 export const MARKS_SHEET = "FundAuditMarks";
 
-/** First guess of JSON bytes per cell (Chinese text is 3 bytes a character); then measured. */
-const INITIAL_BYTES_PER_CELL = 20;
+/**
+ * The first block is a sample read at a pessimistic 200 B a cell (66 CJK characters), about
+ * 20,000 cells; the blocks after it are sized from the bytes per cell measured on it.
+ */
+const SAMPLE_BYTES_PER_CELL = 200;
 const MIN_BYTES_PER_CELL = 4;
+/** Measured size times this: the budget already keeps 20 % below the limit. */
+const MEASURE_MARGIN = 1.1;
 const ROW_OVERHEAD = 4;
 
 const ERRORS = new Set(ERROR_CODES);
@@ -92,9 +99,10 @@ async function readGroups(context: Excel.RequestContext, pending: Pending[], byt
   try {
     await context.sync();
   } catch (e) {
-    // Our estimate was too low for this data: retry the same rows with smaller blocks.
+    // Our estimate was too low for this data (or the host ran out of memory on a get): retry the
+    // same rows with smaller blocks. A rejected sync loaded nothing, so the proxies are dropped.
     const rows = blocks.reduce((n, b) => n + b.count, 0);
-    if (isPayloadTooLarge(e) && rows > 1) return readGroups(context, pending, bytesPerCell * 4, progress);
+    if ((isPayloadTooLarge(e) || errorCode(e) === "GeneralException") && rows > 1) return readGroups(context, pending, bytesPerCell * 4, progress);
     throw e;
   }
   let bytes = 0;
@@ -120,7 +128,7 @@ async function readGroups(context: Excel.RequestContext, pending: Pending[], byt
   }
   const last = blocks[blocks.length - 1];
   progress.report?.({ done: progress.done, total: progress.total, sheet: last ? last.meta.name : undefined });
-  const measured = cells > 0 ? (bytes / cells) * 1.25 : bytesPerCell;
+  const measured = cells > 0 ? (bytes / cells) * MEASURE_MARGIN : bytesPerCell;
   return readGroups(context, plan.rest, Math.max(MIN_BYTES_PER_CELL, measured), progress);
 }
 
@@ -152,21 +160,25 @@ function toGrid(meta: SheetMeta): SheetGrid {
   return grid;
 }
 
-/** Read the given sheets: 1 sync for sizes, then ceil(bytes / ~4 MB) syncs for values. */
-export async function readSheets(context: Excel.RequestContext, targets: readonly SheetTarget[], support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+export interface SheetsRead {
+  grids: SheetGrid[];
+  /** Sheets whose merged cells could not be read (no ExcelApi 1.13, or the probe failed). */
+  mergesUnread: string[];
+}
+
+/** Read the given sheets: 1 sync for sizes, 1 for merged areas, then ~1 per 4 MB of values. */
+export async function readSheets(context: Excel.RequestContext, targets: readonly SheetTarget[], support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetsRead> {
   const probes = targets.map((t) => {
     const used = t.ws.getUsedRangeOrNullObject(true);
     used.load("address,rowCount,columnCount,cellCount");
-    const merges = support.merges ? t.ws.getRange().getMergedAreasOrNullObject() : null;
-    if (merges) merges.load("address");
     // getUsedRange (not …OrNullObject) so the chain is safe on an empty sheet, where it is A1.
     const visible = support.hiddenRows ? t.ws.getUsedRange(true).getSpecialCellsOrNullObject("Visible") : null;
     if (visible) visible.load("address");
-    return { t, used, merges, visible };
+    return { t, used, visible };
   });
   await context.sync();
 
-  const metas: SheetMeta[] = probes.map(({ t, used, merges, visible }) => {
+  const metas: SheetMeta[] = probes.map(({ t, used, visible }) => {
     const at = used.isNullObject ? null : addressToRange(used.address);
     return {
       name: t.name,
@@ -176,19 +188,26 @@ export async function readSheets(context: Excel.RequestContext, targets: readonl
       left: at ? at.left : 0,
       rows: at ? used.rowCount : 0,
       cols: at ? used.columnCount : 0,
-      merges: merges && !merges.isNullObject ? areasToRanges(merges.address) : [],
+      merges: [],
       visible: visible ? (visible.isNullObject ? [] : areasToRanges(visible.address)) : null,
       data: [],
     };
   });
-  const pending: Pending[] = metas.filter((m) => m.rows > 0 && m.cols > 0).map((meta) => ({ meta, from: 0, to: meta.rows }));
+  const withData = metas.filter((m) => m.rows > 0 && m.cols > 0);
+  let mergesUnread = withData.map((m) => m.name);
+  if (support.merges) {
+    const read = await readMerges(context, withData);
+    for (const m of metas) m.merges = read.merges.get(m.name) ?? [];
+    mergesUnread = [...read.unread];
+  }
+  const pending: Pending[] = withData.map((meta) => ({ meta, from: 0, to: meta.rows }));
   const total = pending.reduce((n, p) => n + p.to, 0);
   report?.({ done: 0, total });
-  await readGroups(context, pending, INITIAL_BYTES_PER_CELL, { done: 0, total, report });
-  return metas.map(toGrid);
+  await readGroups(context, pending, SAMPLE_BYTES_PER_CELL, { done: 0, total, report });
+  return { grids: metas.map(toGrid), mergesUnread };
 }
 
-export async function readAllSheets(context: Excel.RequestContext, support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+export async function readAllSheets(context: Excel.RequestContext, support: ApiSupport, report?: (p: ReadProgress) => void): Promise<SheetsRead> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await context.sync();
@@ -201,6 +220,6 @@ export async function readOneSheet(context: Excel.RequestContext, support: ApiSu
   ws.load("name,visibility");
   await context.sync();
   if (ws.isNullObject) return null;
-  const [grid] = await readSheets(context, [{ ws, name: ws.name, hidden: ws.visibility !== "Visible" }], support);
-  return grid;
+  const { grids } = await readSheets(context, [{ ws, name: ws.name, hidden: ws.visibility !== "Visible" }], support);
+  return grids[0];
 }

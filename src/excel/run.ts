@@ -32,8 +32,10 @@ export function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** Excel on the web names an oversized request and an oversized response differently. */
 export function isPayloadTooLarge(e: unknown): boolean {
-  return errorCode(e) === "RequestPayloadSizeLimitExceeded";
+  const code = errorCode(e);
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
 /** The globals, read at call time: Office.js may finish loading after this module. */

@@ -44,9 +44,14 @@ export interface ApiSupport {
   pageLayout: boolean;
 }
 
+export interface WorkbookRead extends WorkbookGrids {
+  /** Sheets with data whose merged cells could not be read (below ExcelApi 1.13, or the probe failed). */
+  mergesUnread?: string[];
+}
+
 export interface WorkbookOps {
   /** Every sheet's used values (+ merges and hidden rows where the API set allows). */
-  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookGrids>;
+  readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookRead>;
   /** One sheet, or null when there is no sheet of that name. */
   readSheet(name: string): Promise<SheetGrid | null>;
   /** Replace each named sheet with the layout (delete + recreate, same tab position). */
@@ -58,6 +63,8 @@ export interface WorkbookOps {
   markFindings(findings: Finding[], opts?: { includeInfo?: boolean; lang?: Lang }): Promise<number>;
   /** Undo exactly what markFindings did. Returns cells restored. */
   clearMarks(): Promise<number>;
+  /** Protected sheets the last markFindings / clearMarks left untouched (their marks stay recorded). */
+  protectedSheets?(): string[];
   /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */
   selectCell(sheet: string, a1: string): Promise<void>;
   loadSettings(): Promise<Settings>;

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, Text } from "@fluentui/react";
-import type { Finding, Lang, SheetLayout, ValidationResult } from "../core";
+import type { Finding, Lang, SheetLayout, ValidationResult, WorkbookGrids } from "../core";
+import { guessMerges, mergeNotice, protectedNotice } from "../excel/merge-gaps";
 import type { PaneEngine } from "./engine";
 import type { ReadProgress, Settings, WorkbookOps } from "./ops";
 import { strings } from "./i18n";
@@ -104,10 +105,18 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       const onProgress = (p: ReadProgress): void => {
         setBusy({ kind: "validate", label: t.statusReadingRows(p.done, p.total, p.sheet ?? ""), percent: p.total > 0 ? (0.9 * p.done) / p.total : undefined });
       };
-      const grids = await ops.readWorkbook(onProgress);
+      const read = await ops.readWorkbook(onProgress);
       setBusy({ kind: "validate", label: t.statusValidating, percent: 0.95 });
       await nextFrame();
-      const res = engine.validateWorkbook(grids, { lang, config: settingsToConfig(settings) });
+      const options = { lang, config: settingsToConfig(settings) };
+      let res = engine.validateWorkbook(read, options);
+      let grids: WorkbookGrids = read;
+      // Merged cells unreadable (below ExcelApi 1.13): likely merges are taken as such, and said.
+      if (read.mergesUnread?.length && res.findings.some((f) => f.code === "required-missing" && read.mergesUnread?.includes(f.sheet))) {
+        const guess = guessMerges(read, res.findings);
+        if (guess.guesses.length) res = engine.validateWorkbook((grids = guess.grids), options);
+        setNotice({ type: MessageBarType.warning, text: mergeNotice(lang, guess.guesses) });
+      }
       setResult(res);
       setValidatedAt(now());
       setSheetNames(grids.sheets.map((s) => s.name));
@@ -127,13 +136,15 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       }
       const n = await ops.markFindings(markable);
       const support = ops.apiSupport();
-      setNotice({ type: MessageBarType.success, text: support.notes || support.comments ? t.marked(n) : `${t.marked(n)}${t.markedFillOnly}` });
+      const locked = protectedNotice(lang, ops.protectedSheets?.() ?? []);
+      setNotice({ type: locked ? MessageBarType.warning : MessageBarType.success, text: `${support.notes || support.comments ? t.marked(n) : `${t.marked(n)}${t.markedFillOnly}`}${locked}` });
     });
 
   const clearMarks = (): Promise<void> =>
     run("clear", t.statusClearing, async () => {
       const n = await ops.clearMarks();
-      setNotice({ type: MessageBarType.success, text: t.cleared(n) });
+      const locked = protectedNotice(lang, ops.protectedSheets?.() ?? []);
+      setNotice({ type: locked ? MessageBarType.warning : MessageBarType.success, text: `${t.cleared(n)}${locked}` });
     });
 
   const prepareFill = (): Promise<void> =>

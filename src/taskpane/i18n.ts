@@ -117,7 +117,7 @@ const zh = {
   outsideExcelTitle: "请在 Excel 中打开本加载项",
   outsideExcelBody: "专项资金审核是 Excel 加载项：在 Excel 的“开始”选项卡点击“专项资金审核”打开任务窗格。直接在浏览器中打开此页面不会读取任何工作簿。",
   unsupportedTitle: "当前 Excel 版本过旧",
-  unsupportedBody: "本加载项需要 ExcelApi 1.7（Excel 2019、Microsoft 365 或 Excel 网页版）。请升级 Excel 后重试。",
+  unsupportedBody: "本加载项需要 Microsoft 365、Office 2021 及以上、网页版 Excel 或 Mac 版 Excel（ExcelApi 1.7 及以上）。请升级 Excel 后重试。",
   loading: "正在加载…",
 };
 
@@ -227,7 +227,7 @@ const en: Strings = {
   outsideExcelTitle: "Open this add-in in Excel",
   outsideExcelBody: "Fund Audit is an Excel add-in: on Excel's Home tab, click Fund Audit to open the task pane. Opened directly in a browser, this page reads no workbook.",
   unsupportedTitle: "This version of Excel is too old",
-  unsupportedBody: "The add-in needs ExcelApi 1.7 (Excel 2019, Microsoft 365 or Excel on the web). Update Excel and try again.",
+  unsupportedBody: "The add-in needs Microsoft 365, Office 2021 or later, Excel on the web or Excel for Mac (ExcelApi 1.7 or later). Update Excel and try again.",
   loading: "Loading…",
 };
 

@@ -66,6 +66,21 @@ describe("fake office host", () => {
     });
   });
 
+  test("merged areas: only those anchored in the range (office-js #3611), and an error above 512", async () => {
+    const merges = ["B2:B3", ...Array.from({ length: 513 }, (_, i) => `D${i * 2 + 1}:D${i * 2 + 2}`)];
+    const host = createFakeOffice({ sheets: [{ name: "T", values: [["a"]], merges }] });
+    await run(host, async (context) => {
+      const ws = context.workbook.worksheets.getItem("T");
+      const anchor = ws.getRange("B2").getMergedAreasOrNullObject().load("address");
+      const inner = ws.getRange("B3").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+      expect(anchor.address).toBe("T!B2:B3");
+      expect(inner.isNullObject).toBe(true);
+      ws.getRange("D:D").getMergedAreasOrNullObject().load("address");
+      await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    });
+  });
+
   test("cell-edit mode rejects the next syncs without applying anything", async () => {
     const host = createFakeOffice(seed);
     host.setCellEditMode(1);

@@ -25,8 +25,8 @@ describe("readWorkbook", () => {
     const offset = wb.sheets[3];
     expect(offset.hidden).toBe(true);
     expect(offset.rows).toEqual([[], [], [null, null, "表头", "金额"], [null, null, "数据", 12]]);
-    // Sheet list, used ranges (+ merges, visible rows), values.
-    expect(host.syncCount).toBe(3);
+    // Sheet list, used ranges (+ visible rows), merged areas, values.
+    expect(host.syncCount).toBe(4);
   });
 
   test("on ExcelApi 1.7 it reads values only and calls nothing newer", async () => {
@@ -35,8 +35,20 @@ describe("readWorkbook", () => {
     expect(ops.apiSupport()).toMatchObject({ excel17: true, merges: false, notes: false, comments: false, hiddenRows: false });
     const wb = await ops.readWorkbook();
     expect(wb.sheets[1].merges).toBeUndefined();
+    expect(wb.mergesUnread).toEqual(["项目信息", "资金分配", "偏移"]);
     expect(wb.sheets[1].hiddenRows).toBeUndefined();
     expect(wb.sheets[1].rows[1][2]).toBe("益阳市甲电子商务有限公司");
+  });
+
+  test("1,500 merged areas on one sheet (Excel returns at most 512 a query): every area read, blocks halved", async () => {
+    const values = Array.from({ length: 3000 }, (_, i) => [i % 2 === 0 ? `单位${i}` : null, i]);
+    const merges = Array.from({ length: 1500 }, (_, i) => `A${2 * i + 1}:A${2 * i + 2}`);
+    const host = createFakeOffice({ sheets: [{ name: "支出明细", values, merges }] });
+    const wb = await createExcelOps(host).readWorkbook();
+    expect(wb.sheets[0].merges).toHaveLength(1500);
+    expect(wb.sheets[0].merges?.[1499]).toEqual({ top: 2998, left: 0, bottom: 2999, right: 0 });
+    expect(wb.mergesUnread).toBeUndefined();
+    expect(host.syncs.some((s) => s.error === "GeneralException")).toBe(true);
   });
 
   test("the marks bookkeeping sheet is not part of the workbook's data", async () => {
@@ -60,7 +72,8 @@ describe("readWorkbook", () => {
     const spend = wb.sheets.find((s) => s.name === "支出明细");
     expect(spend?.rows).toHaveLength(20001);
     expect(spend?.rows[20000][6]).toBe("记-2021-19999");
-    expect(host.syncCount).toBeLessThanOrEqual(4);
+    // Sheet list, used ranges, merged areas, the sample block, the rest.
+    expect(host.syncCount).toBeLessThanOrEqual(5);
     expect(host.maxRequestBytes).toBeLessThan(MB5);
     expect(host.maxResponseBytes).toBeLessThan(MB5);
     expect(progress[progress.length - 1]).toBe(20001 + 501 + 6 + 13);
@@ -94,15 +107,36 @@ describe("readWorkbook", () => {
   });
 
   test("when a response would pass 5 MB the adapter re-reads the rows in smaller blocks", async () => {
-    // 3,000 rows of 5 long Chinese cells: ~1.8 KB a row, far above the first guess per cell.
+    // A short sample, then 3,000 rows of 5 long Chinese cells: ~1.8 KB a row, far above what
+    // the sample measured. Excel on the web names this ResponsePayloadSizeLimitExceeded.
     const long = "项目资金使用情况说明".repeat(40);
-    const values = Array.from({ length: 3000 }, (_, i) => [i, long, long, long, long]);
+    const values: (string | number)[][] = Array.from({ length: 5000 }, (_, i) => [i, "短", "短", "短", "短"]);
+    for (let i = 0; i < 3000; i++) values.push([i, long, long, long, long]);
     const host = createFakeOffice({ sheets: [{ name: "说明", values }] });
     const wb = await createExcelOps(host).readWorkbook();
-    expect(wb.sheets[0].rows).toHaveLength(3000);
-    expect(wb.sheets[0].rows[2999][4]).toBe(long);
-    const failed = host.syncs.filter((s) => s.error === "RequestPayloadSizeLimitExceeded");
-    expect(failed.length).toBeGreaterThanOrEqual(1);
+    expect(wb.sheets[0].rows).toHaveLength(8000);
+    expect(wb.sheets[0].rows[7999][4]).toBe(long);
+    const errors = host.syncs.flatMap((s) => (s.error ? [s.error] : []));
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(errors)).toEqual(new Set(["ResponsePayloadSizeLimitExceeded"]));
     expect(Math.max(...host.syncs.filter((s) => !s.error).map((s) => s.responseBytes))).toBeLessThan(MB5);
+  });
+
+  test("the first block is a measured sample: 30 B a cell (ten CJK characters) reads without a failed sync", async () => {
+    const text = "益阳市电子商务协会";
+    const values = Array.from({ length: 40_000 }, (_, i) => [i, text, text, text, text, text, text, text]);
+    const host = createFakeOffice({ sheets: [{ name: "支出明细", values }] });
+    const wb = await createExcelOps(host).readWorkbook();
+    expect(wb.sheets[0].rows).toHaveLength(40_000);
+    expect(host.syncs.every((s) => !s.error)).toBe(true);
+    expect(host.maxResponseBytes).toBeLessThan(MB5);
+  });
+
+  test("a values get that fails with GeneralException is re-read in smaller blocks", async () => {
+    const values = Array.from({ length: 30_000 }, (_, i) => [i, "甲", "乙", 1.5]);
+    const host = createFakeOffice({ sheets: [{ name: "支出明细", values }] }, { generalExceptionCells: 50_000 });
+    const wb = await createExcelOps(host).readWorkbook();
+    expect(wb.sheets[0].rows[29_999]).toEqual([29_999, "甲", "乙", 1.5]);
+    expect(host.syncs.some((s) => s.error === "GeneralException")).toBe(true);
   });
 });

@@ -39,4 +39,15 @@ describe("settings", () => {
     expect(Object.values(ops.apiSupport()).every((v) => v === false)).toBe(true);
     await expect(ops.readWorkbook()).rejects.toThrow(/open the add-in from Excel/);
   });
+
+  test("a settings save the host refuses rejects with a clear error and keeps what was saved before", async () => {
+    const host = createFakeOffice({ sheets: [{ name: "S", values: [["a"]] }] });
+    const ops = createExcelOps(host);
+    await ops.saveSettings({ ...DEFAULT_SETTINGS, amountUnit: "wan" });
+    host.failSettingsSave(1);
+    await expect(ops.saveSettings({ ...DEFAULT_SETTINGS, overshootRatio: 2 })).rejects.toThrow(/Could not save settings/);
+    expect(host.savedSettings()[SETTINGS_KEY]).toMatchObject({ amountUnit: "wan", overshootRatio: DEFAULT_SETTINGS.overshootRatio });
+    await ops.saveSettings({ ...DEFAULT_SETTINGS, overshootRatio: 2 });
+    expect(host.savedSettings()[SETTINGS_KEY]).toMatchObject({ overshootRatio: 2 });
+  });
 });

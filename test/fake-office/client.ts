@@ -24,6 +24,8 @@ export const ErrorCodes = {
   invalidOperation: "InvalidOperation",
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+  responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+  generalException: "GeneralException",
   apiNotFound: "ApiNotFound",
   invalidReference: "InvalidReference",
 } as const;
@@ -40,6 +42,8 @@ export interface HostLimits {
   payloadLimit: number;
   /** A get of more cells than this returns `values: null` without an error. */
   maxCellsPerGet: number;
+  /** A values get of more cells than this fails with GeneralException (a host short of memory). */
+  generalExceptionCells: number;
 }
 
 /** State shared by every context of one fake host. */
@@ -53,6 +57,8 @@ export interface HostState {
   maxResponseBytes: number;
   syncs: SyncRecord[];
   cellEditSyncs: number;
+  /** No fill reads back as pattern null (office-js #4900) instead of "None". */
+  noFillPatternNull: boolean;
   suspendCalculation: number;
   suspendScreenUpdating: number;
 }
@@ -71,6 +77,12 @@ interface Action {
 /** Fixed bytes per action and per result, close to office-js's verbose JSON envelope. */
 const ACTION_OVERHEAD = 120;
 const RESULT_OVERHEAD = 40;
+/**
+ * Every proxy (getItem, getRange, .format, .fill …) is an ObjectPath entry plus an Instantiate
+ * action in office.js's request. Calibrated against the real request builder
+ * (test/excel/request-size.test.ts): a marked cell is ~1,230 B there.
+ */
+const PATH_BYTES = 125;
 
 /** UTF-8 length of a string without allocating. */
 export function utf8Length(s: string): number {
@@ -93,6 +105,8 @@ export function jsonBytes(v: unknown): number {
 
 export class FakeRequestContext {
   private queue: Action[] = [];
+  /** Proxies created since the last sync. */
+  private paths = 0;
   private readonly roots = new Map<string, unknown>();
 
   constructor(readonly _host: HostState) {}
@@ -101,6 +115,10 @@ export class FakeRequestContext {
   _root<T>(name: string, make: () => T): T {
     if (!this.roots.has(name)) this.roots.set(name, make());
     return this.roots.get(name) as T;
+  }
+
+  _newPath(): void {
+    this.paths++;
   }
 
   _enqueue(desc: Record<string, unknown>, run: (results: LoadResult[]) => void): void {
@@ -123,7 +141,9 @@ export class FakeRequestContext {
     await Promise.resolve();
     const host = this._host;
     const queue = this.queue;
+    const paths = this.paths;
     this.queue = [];
+    this.paths = 0;
     host.syncCount++;
     const record: SyncRecord = { requestBytes: 0, responseBytes: 0, actions: queue.length };
     host.syncs.push(record);
@@ -132,7 +152,7 @@ export class FakeRequestContext {
       record.error = ErrorCodes.invalidOperationInCellEditMode;
       throw new FakeOfficeError(ErrorCodes.invalidOperationInCellEditMode, "This operation is not allowed while Excel is in cell-edit mode. Exit cell-edit mode and try again.");
     }
-    record.requestBytes = jsonBytes(queue.map((a) => a.desc)) + ACTION_OVERHEAD * queue.length;
+    record.requestBytes = jsonBytes(queue.map((a) => a.desc)) + ACTION_OVERHEAD * queue.length + PATH_BYTES * paths;
     host.maxRequestBytes = Math.max(host.maxRequestBytes, record.requestBytes);
     if (record.requestBytes > host.limits.payloadLimit) {
       record.error = ErrorCodes.requestPayloadSizeLimitExceeded;
@@ -150,8 +170,8 @@ export class FakeRequestContext {
     record.responseBytes = results.reduce((n, r) => n + jsonBytes(r.data) + RESULT_OVERHEAD, 0);
     host.maxResponseBytes = Math.max(host.maxResponseBytes, record.responseBytes);
     if (record.responseBytes > host.limits.payloadLimit) {
-      record.error = ErrorCodes.requestPayloadSizeLimitExceeded;
-      throw new FakeOfficeError(ErrorCodes.requestPayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+      record.error = ErrorCodes.responsePayloadSizeLimitExceeded;
+      throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
     }
     for (const r of results) r.obj._commit(r.data, r.isNull);
   }
@@ -186,6 +206,7 @@ export abstract class FakeClientObject {
     protected readonly _path: string,
     protected readonly _nullable = false,
   ) {
+    context._newPath();
     if (_nullable) {
       context._enqueue({ a: "path", o: _path }, (results) => {
         results.push({ obj: this, data: {}, isNull: this._target() === null });

@@ -261,6 +261,8 @@ export class FakeWorksheet extends FakeClientObject {
         return s.visibility;
       case "tabColor":
         return "";
+      case "protection/protected":
+        return s.protected;
       default:
         throw bad(`Worksheet.${prop}`);
     }
@@ -311,6 +313,25 @@ export class FakeWorksheet extends FakeClientObject {
   }
   get notes(): FakeNoteCollection {
     return new FakeNoteCollection(this.context, `${this._path}.notes`, () => this.sheet());
+  }
+  private protectionObj: FakeWorksheetProtection | null = null;
+  get protection(): FakeWorksheetProtection {
+    this.protectionObj ??= new FakeWorksheetProtection(this.context, `${this._path}.protection`, () => this.sheet());
+    return this.protectionObj;
+  }
+  protected _child(name: string): FakeClientObject | null {
+    return name === "protection" ? this.protection : null;
+  }
+  /** "protection/protected" loaded through the collection's items lands on the child. */
+  _commit(data: Record<string, unknown>, isNull: boolean | undefined): void {
+    const own: Record<string, unknown> = {};
+    const child: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(data)) {
+      if (k.startsWith("protection/")) child[k.slice("protection/".length)] = v;
+      else own[k] = v;
+    }
+    super._commit(own, isNull);
+    if (Object.keys(child).length) this.protection._commit(child, undefined);
   }
   get comments(): FakeCommentCollection {
     return new FakeCommentCollection(this.context, `${this._path}.comments`, () => this.sheet());
@@ -372,6 +393,43 @@ export class FakeWorksheet extends FakeClientObject {
       }
     });
   }
+}
+
+export class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    path: string,
+    private readonly find: () => SheetModel,
+  ) {
+    super(ctx, path);
+  }
+  protected get _className(): string {
+    return "WorksheetProtection";
+  }
+  protected get _scalarProps(): string[] {
+    return ["protected"];
+  }
+  protected _resolve(): unknown {
+    return this.find();
+  }
+  protected _read(t: unknown, prop: string): unknown {
+    if (prop === "protected") return (t as SheetModel).protected;
+    throw bad(`WorksheetProtection.${prop}`);
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+  protect(): void {
+    this._call("protect", [], (s: SheetModel) => void (s.protected = true));
+  }
+  unprotect(): void {
+    this._call("unprotect", [], (s: SheetModel) => void (s.protected = false));
+  }
+}
+
+/** Excel refuses cell edits on a protected sheet; the whole sync fails. */
+export function assertEditable(sheet: SheetModel): void {
+  if (sheet.protected) throw new FakeOfficeError(ErrorCodes.invalidOperation, `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
 }
 
 export class FakeFreezePanes extends FakeClientObject {
@@ -470,6 +528,9 @@ interface PageLayoutZoom {
 
 // ---------------------------------------------------------------- ranges
 
+/** Range.getMergedAreasOrNullObject fails above this many areas. */
+export const MAX_MERGED_AREAS = 512;
+
 export class FakeRange extends FakeClientObject {
   constructor(
     ctx: FakeRequestContext,
@@ -525,6 +586,7 @@ export class FakeRange extends FakeClientObject {
       case "columnIndex":
         return rect.left;
       case "values":
+        if (cells > this.context._host.limits.generalExceptionCells) throw new FakeOfficeError(ErrorCodes.generalException, "An internal error has occurred.");
         return map((r, c) => sheet.getValue(r, c) ?? "");
       case "text":
         return map((r, c) => String(sheet.getValue(r, c) ?? ""));
@@ -689,7 +751,10 @@ export class FakeRange extends FakeClientObject {
     return new FakeRangeAreas(this.context, `${this._path}.getMergedAreasOrNullObject()`, () => {
       const t = this._target() as RangeTarget | null;
       if (!t) return null;
-      const areas = t.sheet.merges.filter((m) => intersects(m, t.rect));
+      // As Excel does (office-js #3611): only the areas whose top-left cell lies in the range,
+      // and an error when there are more than MAX_MERGED_AREAS of them.
+      const areas = t.sheet.merges.filter((m) => contains(t.rect, m.top, m.left));
+      if (areas.length > MAX_MERGED_AREAS) throw new FakeOfficeError(ErrorCodes.generalException, `The range holds ${areas.length} merged areas; at most ${MAX_MERGED_AREAS} can be returned.`);
       return areas.length ? { sheet: t.sheet, areas } : null;
     });
   }
@@ -928,7 +993,7 @@ export class FakeRangeFill extends FakeClientObject {
       case "color":
         return uniform(rect, (r, c) => sheet.fill(r, c)?.color ?? NO_FILL_COLOR);
       case "pattern":
-        return uniform(rect, (r, c) => sheet.fill(r, c)?.pattern ?? "None");
+        return uniform(rect, (r, c) => sheet.fill(r, c)?.pattern ?? (this.context._host.noFillPatternNull ? null : "None"));
       case "patternColor":
         return uniform(rect, (r, c) => sheet.fill(r, c)?.patternColor ?? null);
       default:
@@ -937,6 +1002,7 @@ export class FakeRangeFill extends FakeClientObject {
   }
   private edit(prop: string, v: unknown, fn: (cur: FillState | null) => FillState | null): void {
     this._set(prop, v, ({ sheet, rect }: RangeTarget) => {
+      assertEditable(sheet);
       if (rectCells(rect) > MAX_FORMAT_CELLS) {
         const next = fn(null);
         if (next) sheet.fillLayers.push({ rect: { ...rect }, fill: next });
@@ -970,6 +1036,7 @@ export class FakeRangeFill extends FakeClientObject {
   }
   clear(): void {
     this._call("clear", [], ({ sheet, rect }: RangeTarget) => {
+      assertEditable(sheet);
       if (rectCells(rect) > MAX_FORMAT_CELLS) {
         sheet.fillLayers = sheet.fillLayers.filter((l) => !intersects(l.rect, rect));
         return;
@@ -1298,6 +1365,7 @@ export class FakeNoteCollection extends FakeClientObject {
     const note = new FakeNote(this.context, `${this._path}.add()`, () => null);
     this.context._enqueue({ a: "call", o: this._path, n: "add", v: [typeof cellAddress === "string" ? cellAddress : "range", content] }, () => {
       const c = cellOf(this.context, this.scope, cellAddress);
+      assertEditable(c.sheet);
       const k = cellKey(c.row, c.col);
       if (c.sheet.notes.has(k)) throw bad(`The cell ${a1(c.row, c.col)} already has a note.`);
       if (model(this.context).comments.items.some((x) => x.sheetId === c.sheet.id && x.row === c.row && x.col === c.col)) throw new FakeOfficeError(ErrorCodes.invalidOperation, `The cell ${a1(c.row, c.col)} has a comment.`);
@@ -1355,6 +1423,7 @@ export class FakeNote extends FakeClientObject {
   }
   set content(v: string) {
     this._set("content", v, (t: NoteTarget) => {
+      assertEditable(t.sheet);
       const n = t.sheet.notes.get(t.key);
       if (n) n.content = v;
     });
@@ -1364,6 +1433,7 @@ export class FakeNote extends FakeClientObject {
   }
   delete(): void {
     this._call("delete", [], (t: NoteTarget) => {
+      assertEditable(t.sheet);
       t.sheet.notes.delete(t.key);
     });
   }

@@ -26,6 +26,8 @@ export interface FakeSheetSeed {
   /** A1 cell -> threaded comment the user wrote. */
   comments?: Record<string, string>;
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Worksheet protection on: cell edits fail. */
+  protected?: boolean;
 }
 
 export interface FakeWorkbookSeed {
@@ -41,8 +43,12 @@ export interface FakeOfficeOptions {
   payloadLimit?: number;
   /** Cells above which a get returns values null (default 5,000,000). */
   maxCellsPerGet?: number;
+  /** Cells above which a values get fails with GeneralException (default: never). */
+  generalExceptionCells?: number;
   /** Initial document settings. */
   settings?: Record<string, unknown>;
+  /** No fill reads back as pattern null, as on some hosts (office-js #4900). */
+  noFillPatternNull?: boolean;
   /** Office.context.platform (default "OfficeOnline"). */
   platform?: string;
   /** Sheet to activate (default the first). */
@@ -99,6 +105,8 @@ export interface FakeOfficeHost {
   readonly syncs: readonly SyncRecord[];
   /** How many times suspendApiCalculationUntilNextSync / suspendScreenUpdatingUntilNextSync ran. */
   readonly suspended: { calculation: number; screenUpdating: number };
+  /** The next `count` settings.saveAsync calls fail (the document could not be written). */
+  failSettingsSave(count: number): void;
   /** The next `syncs` syncs reject with InvalidOperationInCellEditMode (nothing is applied). */
   setCellEditMode(syncs: number): void;
   resetCounters(): void;
@@ -124,6 +132,7 @@ function parseApiMinor(v: string | undefined): number {
 function seedSheet(m: WorkbookModel, s: FakeSheetSeed): void {
   const sheet = m.addSheet(s.name);
   sheet.visibility = s.visibility ?? "Visible";
+  sheet.protected = !!s.protected;
   for (let r = 0; r < s.values.length; r++) {
     const row = s.values[r];
     if (!row) continue;
@@ -226,13 +235,14 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
   }
   const state: HostState = {
     model,
-    limits: { payloadLimit: opts.payloadLimit ?? 5_000_000, maxCellsPerGet: opts.maxCellsPerGet ?? 5_000_000 },
+    limits: { payloadLimit: opts.payloadLimit ?? 5_000_000, maxCellsPerGet: opts.maxCellsPerGet ?? 5_000_000, generalExceptionCells: opts.generalExceptionCells ?? Infinity },
     excelApiMinor: parseApiMinor(opts.excelApi),
     syncCount: 0,
     maxRequestBytes: 0,
     maxResponseBytes: 0,
     syncs: [],
     cellEditSyncs: 0,
+    noFillPatternNull: !!opts.noFillPatternNull,
     suspendCalculation: 0,
     suspendScreenUpdating: 0,
   };
@@ -274,6 +284,7 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
 
   let settings: Record<string, unknown> = { ...(opts.settings ?? {}) };
   let saved: Record<string, unknown> = { ...settings };
+  let saveFailures = 0;
   const ok = (value: unknown, asyncContext?: unknown): AsyncResultLike => ({ status: "succeeded", value, error: null, asyncContext });
 
   const info = { host: "Excel", platform: opts.platform ?? "OfficeOnline" };
@@ -316,6 +327,12 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
           },
           saveAsync(optionsOrCallback?: unknown, maybeCallback?: (r: AsyncResultLike) => void): void {
             const cb = typeof optionsOrCallback === "function" ? (optionsOrCallback as (r: AsyncResultLike) => void) : maybeCallback;
+            if (saveFailures > 0) {
+              saveFailures--;
+              const error = { code: 5001, name: "Internal Error", message: "An internal error has occurred." };
+              Promise.resolve().then(() => cb?.({ status: "failed", value: undefined, error }));
+              return;
+            }
             saved = JSON.parse(JSON.stringify(settings));
             Promise.resolve().then(() => cb?.(ok(undefined)));
           },
@@ -353,6 +370,9 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     },
     get suspended() {
       return { calculation: state.suspendCalculation, screenUpdating: state.suspendScreenUpdating };
+    },
+    failSettingsSave(count: number) {
+      saveFailures = count;
     },
     setCellEditMode(syncs: number) {
       state.cellEditSyncs = syncs;

@@ -156,6 +156,8 @@ export class SheetModel {
   notes = new Map<number, NoteState>();
   pageLayout: PageLayoutState = { orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, printArea: null };
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Worksheet protection: cell edits (values, formats, notes) fail while it is on. */
+  protected = false;
   /** The sheet's own selection, restored when it is activated. */
   selection = "A1";
 
