@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { RuleConfig } from "../core";
+import { selectionProblems } from "../core/selection";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
 import { processIO, type CliIO } from "./io";
@@ -164,6 +165,8 @@ function readConfig(file: string | undefined): RuleConfig | undefined {
     throw new CliError(`配置文件 ${file} 不是有效的 JSON（${(e as Error).message}）`);
   }
   if (config === null || typeof config !== "object" || Array.isArray(config)) throw new CliError(`配置文件 ${file} 应是一个 JSON 对象，例如 {"executionReasonThreshold": 0.9}`);
+  const problems = selectionProblems(config as RuleConfig);
+  if (problems.length > 0) throw new CliError(`配置文件 ${file}：${problems.join("；")}`);
   return config as RuleConfig;
 }
 

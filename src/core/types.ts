@@ -212,6 +212,12 @@ export interface RuleConfig {
   scope?: Partial<ScopeCategory>[];
   /** Default amount unit when 项目信息 has no 金额单位. */
   amountUnit?: AmountUnit;
+  /** Finding codes not to report (the checks still run where others depend on them). */
+  skip?: string[];
+  /** When given, only these finding codes are reported. */
+  select?: string[];
+  /** A code's severity changed, e.g. { "paid-traffic": "warning" }. */
+  severity?: Record<string, Severity>;
 }
 
 export interface ValidateOptions {
