@@ -10,6 +10,9 @@ function groupThousands(intPart: string): string {
  * 0.02万元, never the 0.01 that a binary 0.015 gives. A result that rounds to zero has no sign.
  */
 function formatFixed(fen: number, scale: number, digits: number, group: boolean): string {
+  // Past the fen there is nothing to round: the extra digits are zeros.
+  const exactDigits = Math.round(Math.log10(scale));
+  if (digits > exactDigits) return formatFixed(fen, scale, exactDigits, group) + "0".repeat(digits - exactDigits);
   const whole = Math.round(fen);
   const step = scale / 10 ** digits;
   const abs = Math.abs(whole);
@@ -20,13 +23,18 @@ function formatFixed(fen: number, scale: number, digits: number, group: boolean)
   return `${whole < 0 && units > 0 ? "-" : ""}${group ? groupThousands(intText) : intText}${decText}`;
 }
 
+/** 12345 fen -> "123.45": yuan, ungrouped, no symbol (what a cell or a plain number shows). */
+export function formatYuanPlain(fen: number): string {
+  return formatFixed(fen, 100, 2, false);
+}
+
 /** 125000000 fen -> "¥1,250,000.00" */
 export function formatYuan(fen: number): string {
   const text = formatFixed(fen, 100, 2, true);
   return text.startsWith("-") ? `-¥${text.slice(1)}` : `¥${text}`;
 }
 
-/** 12500000 fen -> "12.50万元"; `digits` 0–6 after the point, thousands grouped when `group`. */
+/** 12500000 fen -> "12.50万元"; `digits` after the point, thousands grouped when `group`. */
 export function formatWan(fen: number, digits = 2, suffix = "万元", group = false): string {
   return `${formatFixed(fen, 1000000, digits, group)}${suffix}`;
 }
