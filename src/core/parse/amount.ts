@@ -196,11 +196,19 @@ function parseDaxie(s: string): number | null {
 
 const MINUS = /^[-−－‐‑–]/;
 
+/** A figure, then a bracketed remark holding Chinese text (after NFKC, brackets are half-width). */
+const REMARK = /^([^()]+)\(([^()]*[\u4e00-\u9fff][^()]*)\)$/u;
+/** "(元)" / "(万元)" name a unit, not a remark: such text stays unreadable rather than guessed. */
+const UNIT_ONLY = /^(?:单位[:：]?)?(?:万?元|亿元)$/u;
+
 function fromText(original: string, unit: AmountUnit): AmountResult {
   const raw = original.trim();
   if (raw === "") return invalid("");
   if (raw.length > MAX_TEXT) return invalid(raw);
   let s = raw.normalize("NFKC").replace(/\s+/gu, "");
+  // A remark after the figure, as published tables write it: "10(其中,灾情因素6万元)" is 10.
+  const remark = REMARK.exec(s);
+  if (remark && !UNIT_ONLY.test(remark[2])) s = remark[1];
   let negative = false;
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;

@@ -119,6 +119,16 @@ describe("parseAmount: text", () => {
     expect(parseAmount(text, "yuan")).toEqual(bad(raw));
   });
 
+  it("reads a figure followed by a bracketed remark, as published tables write it (北塔 2020)", () => {
+    expect(parseAmount("10(其中,灾情因素6万元)", "wan")).toEqual(ok(10 * 1000000));
+    expect(parseAmount("25（其中：产业发展20万元）", "wan")).toEqual(ok(25 * 1000000));
+    expect(parseAmount("3.5万（含税）", "yuan")).toEqual(ok(3500000));
+    expect(parseAmount("(1,234)", "yuan")).toEqual(ok(-123400));
+    expect(parseAmount("1234(元)", "yuan").ok).toBe(false);
+    expect(parseAmount("(其中6万元)", "yuan").ok).toBe(false);
+    expect(parseAmount("约10(待定)", "wan").ok).toBe(false);
+  });
+
   it("blank, booleans, dates and errors are invalid", () => {
     expect(parseAmount(null, "yuan")).toEqual(bad(""));
     expect(parseAmount("", "yuan")).toEqual(bad(""));
