@@ -2,6 +2,7 @@
 // a wrong type is a config error naming the JSON path (exit 2), never an engine failure.
 import * as fs from "fs";
 import type { RuleConfig } from "../core";
+import { selectionProblems } from "../core/selection";
 import { CliError } from "./cli-error";
 
 type Check = (v: unknown, at: string) => string | null;
@@ -97,7 +98,7 @@ export function readConfig(file: string | undefined): RuleConfig | undefined {
     throw new CliError(`配置文件 ${file} 不是有效的 JSON（${(e as Error).message}）`);
   }
   if (!isObject(config)) throw new CliError(`配置文件 ${file} 应是一个 JSON 对象，例如 {"executionReasonThreshold": 0.9}`);
-  const problem = configProblem(config);
+  const problem = configProblem(config) ?? selectionProblems(config as RuleConfig)[0] ?? null;
   if (problem) throw new CliError(`--config ${file}：${problem}`);
   return config as RuleConfig;
 }

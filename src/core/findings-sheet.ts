@@ -4,10 +4,12 @@ import { quoteSheet, type SheetGrid } from "./grid";
 import type { CellStyle, LayoutCell, SheetLayout } from "./layout";
 import { formatPercent, formatWan } from "./messages/format";
 import { SEVERITY_LABEL } from "./marks";
+import { FINDINGS_SHEET } from "./output-sheets";
 import { toText } from "./parse/text";
 import type { Lang, ValidationResult } from "./types";
 
-export const FINDINGS_SHEET = "审核结果";
+export { FINDINGS_SHEET };
+
 export const REVIEW_STATES = ["待复核", "已确认", "已忽略"];
 export const FINDINGS_HEADERS = ["序号", "级别", "代码", "工作表", "单元格", "单位名称", "说明", "复核状态", "复核意见"];
 

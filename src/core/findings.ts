@@ -104,8 +104,11 @@ export interface FindingParams {
  */
 export class FindingSink {
   readonly items: Finding[] = [];
-  constructor(private readonly render: (code: FindingCode, pos: CellPos, params: FindingParams) => Finding) {}
+  constructor(
+    private readonly render: (code: FindingCode, pos: CellPos, params: FindingParams) => Finding,
+    private readonly keeps: (code: FindingCode) => boolean = () => true,
+  ) {}
   add(code: FindingCode, pos: CellPos, params: FindingParams = {}): void {
-    this.items.push(this.render(code, pos, params));
+    if (this.keeps(code)) this.items.push(this.render(code, pos, params));
   }
 }

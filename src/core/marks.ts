@@ -1,14 +1,11 @@
 // What a cell mark says: one note format shared by the CLI's fill and the add-in, so each can
 // find and replace the other's marks.
-import { FINDINGS_SHEET } from "./findings-sheet";
-import { SELF_EVAL_SHEET } from "./self-eval";
 import type { Finding, Lang, Severity } from "./types";
+
+export { OUTPUT_SHEETS } from "./output-sheets";
 
 /** Our notes start with this; everything before it is the user's own note. */
 export const NOTE_PREFIX = "【专项资金审核】";
-
-/** Sheets the product owns and rewrites as a whole: never marked. */
-export const OUTPUT_SHEETS: ReadonlySet<string> = new Set([FINDINGS_SHEET, SELF_EVAL_SHEET]);
 
 export const SEVERITY_LABEL: Record<Lang, Record<Severity, string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },

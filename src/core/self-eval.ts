@@ -2,13 +2,14 @@
 import { spreadMerges, type SheetGrid } from "./grid";
 import type { CellStyle, LayoutCell, LayoutMerge, SheetLayout } from "./layout";
 import { cleanLevel } from "./parse/workbook";
+import { SELF_EVAL_SHEET } from "./output-sheets";
 import { toText } from "./parse/text";
 import type { FundingRow } from "./form/model";
 import { fundingRowFor } from "./funding";
 import { computeTotals } from "./metrics";
 import type { ValidationResult, WorkbookModel } from "./types";
 
-export const SELF_EVAL_SHEET = "绩效自评表";
+export { SELF_EVAL_SHEET };
 
 const WAN = '0.00"万元"';
 const border: CellStyle = { border: "thin", vAlign: "middle", wrap: true };

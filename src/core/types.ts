@@ -249,6 +249,12 @@ export interface RuleConfig {
   amountUnit?: AmountUnit;
   /** Where the input tables are, where detection misses (SPEC §8 column map). */
   columnMap?: ColumnMap;
+  /** Finding codes not to report (the checks still run where others depend on them). */
+  skip?: string[];
+  /** When given, only these finding codes are reported. */
+  select?: string[];
+  /** A code's severity changed, e.g. { "paid-traffic": "warning" }. */
+  severity?: Record<string, Severity>;
 }
 
 export interface ValidateOptions {

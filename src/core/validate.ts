@@ -11,6 +11,7 @@ import { makeEmit, ruleApplies, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
 import { PAID_TRAFFIC } from "./scope";
+import { codeSelection } from "./selection";
 import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
 
 /** Bumped when a rule, default or scoring changes what a workbook yields. */
@@ -35,7 +36,7 @@ export class FindingRenderer {
   private readonly prefixes = new Map<string, string[]>();
   private readonly shared = new Map<string, string>();
 
-  constructor(lang: Lang) {
+  constructor(lang: Lang, private readonly severityOf: (code: FindingCode) => Severity = (code) => FINDING_SEVERITY[code]) {
     this.catalogue = lang === "en" ? enUS : zhCN;
   }
 
@@ -60,7 +61,7 @@ export class FindingRenderer {
     // property array grown per optional field (JSON writers and toJsonFinding skip undefined).
     return {
       code,
-      severity: p.severity ?? FINDING_SEVERITY[code],
+      severity: p.severity ?? this.severityOf(code),
       message: this.message(code, p),
       sheet: pos.sheet,
       cell: this.cell(pos.sheet, pos.row, pos.col),
@@ -97,8 +98,9 @@ function posKey(f: Finding): string {
 export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}): ValidationResult {
   const config = opts.config ?? {};
   const lang = opts.lang ?? "zh";
-  const renderer = new FindingRenderer(lang);
-  const sink = new FindingSink((code, pos, params) => renderer.render(code, pos, params));
+  const selection = codeSelection(config);
+  const renderer = new FindingRenderer(lang, selection.severityOf);
+  const sink = new FindingSink((code, pos, params) => renderer.render(code, pos, params), selection.keeps);
   // A workbook holding only a filled 绩效自评表 is read as that form (SPEC §9).
   const model = readModel(wb, sink, config);
   const classes = classifyLines(model);

@@ -1,14 +1,10 @@
 // Display formatting for the pane (the engine's amounts arrive in yuan with 2 decimals).
+import { formatWan } from "../core/messages/format";
 
-/** 3825000 yuan → "382.50" (万元, thousands grouped). */
+/** 3825000 yuan → "382.50" (万元, thousands grouped, the engine's half-up rounding). */
 export function wan(yuan: number | null): string {
   if (yuan === null || !Number.isFinite(yuan)) return "—";
-  const fen = Math.round(yuan * 100);
-  const neg = fen < 0;
-  const hundredths = Math.round(Math.abs(fen) / 10000); // 1 unit = 0.01 万元 = 100 元 = 10000 分
-  const int = Math.floor(hundredths / 100);
-  const dec = String(hundredths % 100).padStart(2, "0");
-  return `${neg ? "-" : ""}${String(int).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec}`;
+  return formatWan(Math.round(yuan * 100), 2, "", true);
 }
 
 /** 0.765 → "76.50%". */

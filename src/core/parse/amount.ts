@@ -196,11 +196,19 @@ function parseDaxie(s: string): number | null {
 
 const MINUS = /^[-−－‐‑–]/;
 
+/** A figure, then a bracketed remark holding Chinese text (after NFKC, brackets are half-width). */
+const REMARK = /^([^()]+)\(([^()]*[\u4e00-\u9fff][^()]*)\)$/u;
+/** "(元)" / "(万元)" name a unit, not a remark: such text stays unreadable rather than guessed. */
+const UNIT_ONLY = /^(?:单位[:：]?)?(?:万?元|亿元)$/u;
+
 function fromText(original: string, unit: AmountUnit): AmountResult {
   const raw = original.trim();
   if (raw === "") return invalid("");
   if (raw.length > MAX_TEXT) return invalid(raw);
   let s = raw.normalize("NFKC").replace(/\s+/gu, "");
+  // A remark after the figure, as published tables write it: "10(其中,灾情因素6万元)" is 10.
+  const remark = REMARK.exec(s);
+  if (remark && !UNIT_ONLY.test(remark[2])) s = remark[1];
   let negative = false;
   if (s.startsWith("(") && s.endsWith(")")) {
     negative = true;
@@ -256,46 +264,4 @@ export function parseAmount(v: CellValue, unit: AmountUnit): AmountResult {
   if (typeof v === "boolean") return invalid(v ? "TRUE" : "FALSE");
   if (v instanceof Date) return invalid(Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10));
   return invalid(String(v));
-}
-
-function splitFen(fen: number): { sign: string; yuan: string; cents: string } {
-  const n = Math.round(fen);
-  const abs = Math.abs(n);
-  const cents = abs % 100;
-  return { sign: n < 0 ? "-" : "", yuan: String(Math.floor(abs / 100)), cents: cents < 10 ? `0${cents}` : String(cents) };
-}
-
-/** 12500000 -> "125000.00" */
-export function formatFenPlain(fen: number): string {
-  const p = splitFen(fen);
-  return `${p.sign}${p.yuan}.${p.cents}`;
-}
-
-/** 12500000 -> "¥125,000.00"; negatives "-¥125,000.00". */
-export function formatFenGrouped(fen: number): string {
-  const p = splitFen(fen);
-  return `${p.sign}¥${p.yuan.replace(/\B(?=(\d{3})+$)/g, ",")}.${p.cents}`;
-}
-
-/** 12500000 -> "12.50万" (万元, rounded half away from zero to `digits` decimals). */
-export function formatFenWan(fen: number, digits = 2): string {
-  const d = Math.max(0, Math.floor(digits));
-  const n = BigInt(Math.round(fen));
-  const neg = n < BigInt(0);
-  let abs = neg ? -n : n;
-  // abs is in 10^-6 万; bring it to 10^-d 万.
-  if (d < 6) {
-    const scale = pow10(6 - d);
-    abs = (abs * BigInt(2) + scale) / (scale * BigInt(2));
-  } else {
-    abs *= pow10(d - 6);
-  }
-  const s = abs.toString().padStart(d + 1, "0");
-  const body = d === 0 ? s : `${s.slice(0, s.length - d)}.${s.slice(s.length - d)}`;
-  return `${neg && abs !== BigInt(0) ? "-" : ""}${body}万`;
-}
-
-/** Fen -> yuan for display and JSON (2 decimals). */
-export function fenToYuan(fen: number): number {
-  return Math.round(fen) / 100;
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { CellError } from "../../../src/core/grid";
-import { fenToYuan, formatFenGrouped, formatFenPlain, formatFenWan, parseAmount } from "../../../src/core/parse/amount";
+import { fenToYuanNumber, formatWan, formatYuan, formatYuanPlain } from "../../../src/core/messages/format";
+import { parseAmount } from "../../../src/core/parse/amount";
 
 const ok = (fen: number, precisionLoss = false) => ({ ok: true, fen, precisionLoss });
 const bad = (raw: string) => ({ ok: false, raw });
@@ -118,6 +119,16 @@ describe("parseAmount: text", () => {
     expect(parseAmount(text, "yuan")).toEqual(bad(raw));
   });
 
+  it("reads a figure followed by a bracketed remark, as published tables write it (北塔 2020)", () => {
+    expect(parseAmount("10(其中,灾情因素6万元)", "wan")).toEqual(ok(10 * 1000000));
+    expect(parseAmount("25（其中：产业发展20万元）", "wan")).toEqual(ok(25 * 1000000));
+    expect(parseAmount("3.5万（含税）", "yuan")).toEqual(ok(3500000));
+    expect(parseAmount("(1,234)", "yuan")).toEqual(ok(-123400));
+    expect(parseAmount("1234(元)", "yuan").ok).toBe(false);
+    expect(parseAmount("(其中6万元)", "yuan").ok).toBe(false);
+    expect(parseAmount("约10(待定)", "wan").ok).toBe(false);
+  });
+
   it("blank, booleans, dates and errors are invalid", () => {
     expect(parseAmount(null, "yuan")).toEqual(bad(""));
     expect(parseAmount("", "yuan")).toEqual(bad(""));
@@ -145,53 +156,53 @@ describe("formatting", () => {
     [100000000000, "1000000000.00", "¥1,000,000,000.00", "100000.00万"],
     [382500000, "3825000.00", "¥3,825,000.00", "382.50万"],
   ])("%p", (fen, plain, grouped, wan) => {
-    expect(formatFenPlain(fen)).toBe(plain);
-    expect(formatFenGrouped(fen)).toBe(grouped);
-    expect(formatFenWan(fen)).toBe(wan);
+    expect(formatYuanPlain(fen)).toBe(plain);
+    expect(formatYuan(fen)).toBe(grouped);
+    expect(formatWan(fen, 2, "万")).toBe(wan);
   });
 
   it("formats 万 with other digit counts, rounding half away from zero", () => {
-    expect(formatFenWan(12345678, 0)).toBe("12万");
-    expect(formatFenWan(12500000, 0)).toBe("13万");
-    expect(formatFenWan(-12500000, 0)).toBe("-13万");
-    expect(formatFenWan(12345678, 4)).toBe("12.3457万");
-    expect(formatFenWan(12345678, 6)).toBe("12.345678万");
-    expect(formatFenWan(12345678, 8)).toBe("12.34567800万");
-    expect(formatFenWan(-4, 2)).toBe("0.00万");
+    expect(formatWan(12345678, 0, "万")).toBe("12万");
+    expect(formatWan(12500000, 0, "万")).toBe("13万");
+    expect(formatWan(-12500000, 0, "万")).toBe("-13万");
+    expect(formatWan(12345678, 4, "万")).toBe("12.3457万");
+    expect(formatWan(12345678, 6, "万")).toBe("12.345678万");
+    expect(formatWan(12345678, 8, "万")).toBe("12.34567800万");
+    expect(formatWan(-4, 2, "万")).toBe("0.00万");
   });
 
-  it("fenToYuan", () => {
-    expect(fenToYuan(12345)).toBe(123.45);
-    expect(fenToYuan(29)).toBe(0.29);
-    expect(fenToYuan(-5)).toBe(-0.05);
+  it("fenToYuanNumber", () => {
+    expect(fenToYuanNumber(12345)).toBe(123.45);
+    expect(fenToYuanNumber(29)).toBe(0.29);
+    expect(fenToYuanNumber(-5)).toBe(-0.05);
   });
 });
 
 describe("properties", () => {
   const fen = fc.integer({ min: -1e13, max: 1e13 });
 
-  it("formatFenPlain round-trips in either workbook unit", () => {
+  it("formatYuanPlain round-trips in either workbook unit", () => {
     fc.assert(
       fc.property(fen, (n) => {
-        expect(parseAmount(formatFenPlain(n), "yuan")).toEqual(ok(n));
-        expect(parseAmount(`${formatFenPlain(n)}元`, "wan")).toEqual(ok(n));
+        expect(parseAmount(formatYuanPlain(n), "yuan")).toEqual(ok(n));
+        expect(parseAmount(`${formatYuanPlain(n)}元`, "wan")).toEqual(ok(n));
       }),
     );
   });
 
-  it("formatFenGrouped round-trips", () => {
+  it("formatYuan round-trips", () => {
     fc.assert(
       fc.property(fen, (n) => {
-        expect(parseAmount(formatFenGrouped(n), "yuan")).toEqual(ok(n));
+        expect(parseAmount(formatYuan(n), "yuan")).toEqual(ok(n));
       }),
     );
   });
 
-  it("formatFenWan with 6 digits round-trips exactly; with 2 digits within 50 yuan", () => {
+  it("formatWan with 6 digits round-trips exactly; with 2 digits within 50 yuan", () => {
     fc.assert(
       fc.property(fen, (n) => {
-        expect(parseAmount(formatFenWan(n, 6), "yuan")).toEqual(ok(n));
-        const r = parseAmount(formatFenWan(n), "yuan");
+        expect(parseAmount(formatWan(n, 6, "万"), "yuan")).toEqual(ok(n));
+        const r = parseAmount(formatWan(n, 2, "万"), "yuan");
         expect(r.ok).toBe(true);
         if (r.ok) expect(Math.abs(r.fen - n)).toBeLessThanOrEqual(5000);
       }),

@@ -1,0 +1,69 @@
+// The tree's shape: no source file over 400 lines, and no import cycle anywhere in src/.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const SRC = path.join(__dirname, "..", "src");
+const MAX_LINES = 400;
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith(".d.ts") ? [p] : [];
+  });
+}
+
+/** Relative imports of a file, resolved to files in src/ (type-only imports included: they tie modules too). */
+function importsOf(file: string, known: Set<string>): string[] {
+  const text = fs.readFileSync(file, "utf8");
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']+)["']/g)) {
+    const base = path.resolve(path.dirname(file), m[1]);
+    const hit = [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((c) => known.has(c));
+    if (hit) out.push(hit);
+  }
+  return out;
+}
+
+/** Every cycle's files, found by depth-first search (each cycle reported once from its first file). */
+function cycles(files: string[]): string[][] {
+  const known = new Set(files);
+  const graph = new Map(files.map((f) => [f, importsOf(f, known)]));
+  const state = new Map<string, 1 | 2>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (f: string): void => {
+    state.set(f, 1);
+    stack.push(f);
+    for (const g of graph.get(f) ?? []) {
+      if (state.get(g) === 1) found.push(stack.slice(stack.indexOf(g)).map((x) => path.relative(SRC, x)));
+      else if (!state.has(g)) visit(g);
+    }
+    stack.pop();
+    state.set(f, 2);
+  };
+  for (const f of files) if (!state.has(f)) visit(f);
+  return found;
+}
+
+describe("source tree", () => {
+  const files = sourceFiles(SRC);
+
+  it("has no file over 400 lines", () => {
+    const long = files.map((f) => [path.relative(SRC, f), fs.readFileSync(f, "utf8").split("\n").length] as const).filter(([, n]) => n > MAX_LINES);
+    expect(long).toEqual([]);
+  });
+
+  it("has no import cycle", () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(cycles(files)).toEqual([]);
+  });
+
+  it("the cycle finder finds a cycle when there is one", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cycle-"));
+    fs.writeFileSync(path.join(dir, "a.ts"), 'import { b } from "./b";\nexport const a = b;\n');
+    fs.writeFileSync(path.join(dir, "b.ts"), 'import type { a } from "./a";\nexport const b = 1 as unknown as typeof a;\n');
+    expect(cycles([path.join(dir, "a.ts"), path.join(dir, "b.ts")]).length).toBe(1);
+  });
+});
