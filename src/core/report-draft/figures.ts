@@ -1,7 +1,6 @@
 // Figures as the report prints them: money in 万元 at the workbook's own precision, scores with
 // two decimals, and which way an indicator's actual departs from its target.
-import { formatPercent, round2 } from "../messages/format";
-import { formatFenWan } from "../parse/amount";
+import { formatPercent, formatWan, round2 } from "../messages/format";
 import { parseActual, scaleToUnit } from "../parse/target";
 import type { IndicatorScore, ParsedTarget } from "../types";
 
@@ -10,7 +9,7 @@ import type { IndicatorScore, ParsedTarget } from "../types";
 export function wan(fen: number): string {
   let digits = 2;
   while (digits < 6 && Math.round(fen) % 10 ** (6 - digits) !== 0) digits++;
-  return `${formatFenWan(fen, digits)}元`;
+  return formatWan(fen, digits);
 }
 
 /** The same figure without the unit, for tables whose header says 万元: "15.6804". */
