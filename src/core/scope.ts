@@ -1,5 +1,5 @@
 // The scope table: which spending categories a fund may pay for, and keyword classification.
-import { normalizeName } from "./parse/text";
+import { normalizeName, squash } from "./parse/text";
 import { ecommerceScope, profileNamed, profileScope, SCOPE_PROFILES, type ScopeProfile } from "./scope-profiles";
 import type { ScopeCategory } from "./types";
 
@@ -70,8 +70,9 @@ export class Classifier {
   classify(text: string): KeywordHit | null {
     const cached = this.cache.get(text);
     if (cached !== undefined) return cached;
+    // The 经济分类 code is read before normalizeName drops a code in front of a name.
     const t = normalizeName(text);
-    const hit = this.byCode.size > 0 ? this.byCodePrefix(t) ?? this.byKeyword(t) : this.byKeyword(t);
+    const hit = this.byCode.size > 0 ? this.byCodePrefix(squash(text)) ?? this.byKeyword(t) : this.byKeyword(t);
     if (this.cache.size < 100000) this.cache.set(text, hit);
     return hit;
   }

@@ -53,7 +53,8 @@ export function isSquashed(s: string): boolean {
   return ALREADY_SQUASHED.test(s);
 }
 
-function squash(s: string): string {
+/** NFKC, brackets unified, whitespace removed, ASCII lower-cased: a name as typed, any code before it kept. */
+export function squash(s: string): string {
   if (ALREADY_SQUASHED.test(s)) return s;
   return lowerAscii(unifyBrackets(s.normalize("NFKC")).replace(/\s+/gu, ""));
 }
