@@ -66,12 +66,31 @@ function expectedRead(e: Entry): Record<string, unknown> {
   }
 }
 
+/**
+ * Real files the product does not yet read as a reviewer does, each with what is missing. Their
+ * case asserts that the read still differs, so a fix fails here until the file leaves this list.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  "jiaozuo-2018-poverty-fund-allocation.xlsx": "traditional headers (市縣, 資金合計) are not aliases",
+  "pingdingshan-2022-rural-revitalization-allocation.xlsx": "市县名称 / 资金合计 are not aliases",
+  "anxi-2022-water-fund-allocation.xlsx": "乡镇名称 / 金额 are not aliases",
+  "beita-2020-poverty-fund-allocation.xlsx": "村名 / 资金金额 are not aliases",
+  "zhoushan-2019-village-fund-allocation.xlsx": "a bare 金额(万元) is not an alias of 批复金额",
+  "china-2017-science-museum-subsidy-allocation.xlsx": "traditional headers and 合 計 on top",
+  "guangdong-2015-tech-upgrade-fund-allocation.xlsx": "地市 / 计划安排额度 with a 小计 above the data",
+  "zhongjiang-2022-selfeval-form.xlsx": "分值 column before 指标值: funding block and one indicator not read",
+  "district-2020-service-trade-selfeval-form.xlsx": "execution weight 20 and no 分值 column: funding block not read",
+  "liling-2019-poverty-fund-projects.xlsx": "a project list with no 单位名称 is not read as spending lines",
+  "beiguan-2018-poverty-fund-projects.xlsx": "a project list with amounts typed as 20万元 is not read as spending lines",
+  "guilin-2015-three-public-expenses.xlsx": "a 三公 table (经济分类 items as rows) is not read as spending lines",
+};
+
 it("expected.json names every rebuilt workbook, and nothing else", () => {
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort();
   expect(EXPECTED.map((e) => e.file).sort()).toEqual(files);
 });
 
-describe.each(EXPECTED.map((e) => [e.file, e] as const))("real workbook", (file, e) => {
+describe.each(EXPECTED.filter((e) => !(e.file in KNOWN_GAPS)).map((e) => [e.file, e] as const))("real workbook", (file, e) => {
   it(file, async () => {
     const result = validateWorkbook(await readXlsxFile(path.join(DIR, file)));
     expect(readAs(e, result)).toEqual(expectedRead(e));
@@ -82,4 +101,15 @@ describe.each(EXPECTED.map((e) => [e.file, e] as const))("real workbook", (file,
     expect(missed).toEqual([]);
     if (e.unitSuspect) expect(result.findings.map((f) => f.code)).toContain("unit-suspect");
   });
+});
+
+describe.each(EXPECTED.filter((e) => e.file in KNOWN_GAPS).map((e) => [e.file, e] as const))("real workbook not yet read (known gap)", (file, e) => {
+  it(`${file}: ${KNOWN_GAPS[file]}`, async () => {
+    const result = validateWorkbook(await readXlsxFile(path.join(DIR, file)));
+    expect(readAs(e, result)).not.toEqual(expectedRead(e));
+  });
+});
+
+it("every known gap names a rebuilt workbook", () => {
+  for (const f of Object.keys(KNOWN_GAPS)) expect(EXPECTED.map((e) => e.file)).toContain(f);
 });
