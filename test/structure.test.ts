@@ -14,16 +14,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative imports of a file, resolved to files in src/ (type-only imports included: they tie modules too). */
+/**
+ * Relative value imports of a file, resolved to files in src/. Type-only imports are erased by the
+ * compiler and cannot leave a binding undefined at load time, so they do not make a cycle here.
+ */
 function importsOf(file: string, known: Set<string>): string[] {
   const text = fs.readFileSync(file, "utf8");
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+["'](\.[^"']+)["']/g)) {
-    const base = path.resolve(path.dirname(file), m[1]);
+  for (const m of text.matchAll(/(?:^|\n)\s*(import|export)\s([^;]*?)from\s+["'](\.[^"']+)["']/g)) {
+    if (typeOnly(m[2])) continue;
+    const base = path.resolve(path.dirname(file), m[3]);
     const hit = [`${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((c) => known.has(c));
     if (hit) out.push(hit);
   }
   return out;
+}
+
+/** `type { A }`, `{ type A, type B }`: nothing of the module is loaded. */
+function typeOnly(clause: string): boolean {
+  const c = clause.trim();
+  if (c.startsWith("type ")) return true;
+  const names = /^\{([^}]*)\}$/.exec(c);
+  return names !== null && names[1].split(",").map((x) => x.trim()).filter((x) => x !== "").every((x) => x.startsWith("type "));
 }
 
 /** Every cycle's files, found by depth-first search (each cycle reported once from its first file). */
@@ -63,7 +75,9 @@ describe("source tree", () => {
   it("the cycle finder finds a cycle when there is one", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cycle-"));
     fs.writeFileSync(path.join(dir, "a.ts"), 'import { b } from "./b";\nexport const a = b;\n');
-    fs.writeFileSync(path.join(dir, "b.ts"), 'import type { a } from "./a";\nexport const b = 1 as unknown as typeof a;\n');
+    fs.writeFileSync(path.join(dir, "b.ts"), 'import { a } from "./a";\nexport const b = () => a;\n');
     expect(cycles([path.join(dir, "a.ts"), path.join(dir, "b.ts")]).length).toBe(1);
+    fs.writeFileSync(path.join(dir, "b.ts"), 'import { type a } from "./a";\nexport const b = 1 as unknown as typeof a;\n');
+    expect(cycles([path.join(dir, "a.ts"), path.join(dir, "b.ts")])).toEqual([]);
   });
 });

@@ -5,99 +5,20 @@
 // note is kept above ours; clearMarks also removes marks the CLI's `fill` left in the workbook.
 import { toA1 } from "../core/grid";
 import { MARK_FILL } from "../core/layout";
-import { NOTE_PREFIX, OUTPUT_SHEETS, markLine, markNote } from "../core/marks";
-import type { Finding, Lang, Severity } from "../core/types";
+import { NOTE_PREFIX, markNote } from "../core/marks";
+import type { Finding, Lang } from "../core/types";
 import type { CellRange } from "../core/grid";
 import { addressToRange, refToRange, splitAddress } from "./address";
 import { readMerges } from "./merges";
 import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
+import { MARK_COLORS, MAX_MARKS, NO_FILL, RANK, RECORD_HEADER, key, parseRecords, targetsOf, textHash, topLeft, userPart, type MarkRecord, type Target } from "./mark-records";
 import { MARKS_SHEET } from "./read";
 import { errorCode } from "./run";
 import type { ApiSupport } from "./types";
 
 /** Starts every note the product writes (the CLI uses the same). */
 export { NOTE_PREFIX };
-/** More cells than this are not marked (most severe first): a sheet of marks helps nobody. */
-export const MAX_MARKS = 5000;
-/** Sheets the product writes itself; findings there are not marked. */
-const RECORD_HEADER = ["sheet", "cell", "fill", "pattern", "patternColor", "mark", "note", "noteHash"];
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const MARK_COLORS = new Set(Object.values(MARK_FILL).map((c) => c.toUpperCase()));
-const NO_FILL = "";
-
-interface MarkRecord {
-  sheet: string;
-  cell: string;
-  /** Previous fill colour, "" for none. */
-  fill: string;
-  pattern: string;
-  patternColor: string;
-  /** Our fill colour, to tell whether the user re-coloured the cell since. */
-  mark: string;
-  /** "note" / "comment" when the cell carries our text, else "". */
-  note: string;
-  /** Hash of the whole note/comment as we left it. */
-  noteHash: string;
-}
-
-interface Target {
-  sheet: string;
-  cell: string;
-  severity: Severity;
-  lines: string[];
-}
-
-/** FNV-1a: enough to recognise our own note text without storing it twice. */
-export function textHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
-
-function key(sheet: string, cell: string): string {
-  return `${sheet.toLowerCase()}!${cell}`;
-}
-
-function topLeft(ref: string): string | null {
-  const r = refToRange(ref);
-  return r ? toA1(r.top, r.left) : null;
-}
-
-/** The user's part of a note: everything before our prefix. */
-function userPart(note: string): string {
-  const at = note.indexOf(NOTE_PREFIX);
-  return (at < 0 ? note : note.slice(0, at)).trimEnd();
-}
-
-function targetsOf(findings: readonly Finding[], includeInfo: boolean, lang: Lang): Target[] {
-  const byCell = new Map<string, Target>();
-  for (const f of findings) {
-    if ((f.severity === "info" && !includeInfo) || !f.sheet || OUTPUT_SHEETS.has(f.sheet) || f.sheet === MARKS_SHEET) continue;
-    const cell = topLeft(splitAddress(f.cell).ref);
-    if (!cell) continue;
-    const line = markLine(f, lang);
-    const k = key(f.sheet, cell);
-    const t = byCell.get(k);
-    if (!t) byCell.set(k, { sheet: f.sheet, cell, severity: f.severity, lines: [line] });
-    else {
-      if (RANK[f.severity] < RANK[t.severity]) t.severity = f.severity;
-      if (!t.lines.includes(line)) t.lines.push(line);
-    }
-  }
-  return [...byCell.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_MARKS);
-}
-
-function parseRecords(values: unknown[][] | null): MarkRecord[] {
-  if (!values || values.length < 2 || String(values[0][0]) !== RECORD_HEADER[0]) return [];
-  return values.slice(1).flatMap((row) => {
-    const [sheet, cell, fill, pattern, patternColor, mark, note, noteHash] = row.map((v) => (v === null || v === undefined ? "" : String(v)));
-    return sheet && cell ? [{ sheet, cell, fill, pattern, patternColor, mark, note, noteHash }] : [];
-  });
-}
-
+export { MAX_MARKS, textHash };
 type NoteKind = "note" | "comment" | "";
 
 function noteKind(support: ApiSupport): NoteKind {

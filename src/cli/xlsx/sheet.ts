@@ -1,7 +1,7 @@
 // Streaming scanner for a worksheet part: <row>, <c> (with <v>, <is>, <f>) and <mergeCell>,
 // found by scanning the raw bytes. Only cells holding a value allocate anything, so a
 // sheet formatted down to row 1,048,576 costs one pass over its bytes.
-import { CellError, UNCALCULATED_FORMULA, rangeFromA1, toA1, type CellRange, type CellValue } from "../../core/grid";
+import { rangeFromA1, toA1, type CellRange, type CellValue } from "../../core/grid";
 import {
   APOS,
   EQ,
@@ -23,6 +23,7 @@ import {
 } from "./bytes";
 import { serialToDate } from "./dates";
 import { WorkbookReadError } from "./errors";
+import { MAX_COL, MAX_ROW, OUT_OF_RANGE, SPARSE_GAP, UNCALCULATED, errorValue, forEachAttr, isoDate, parseColumn } from "./cell-refs";
 import { richText } from "./rich-text";
 
 const enum CellType {
@@ -52,18 +53,6 @@ export interface SheetContext {
   cells: CellBudget;
 }
 
-const errorValues = new Map<string, CellError>();
-const UNCALCULATED = new CellError(UNCALCULATED_FORMULA);
-
-function errorValue(code: string): CellError {
-  let e = errorValues.get(code);
-  if (!e) {
-    e = new CellError(code);
-    errorValues.set(code, e);
-  }
-  return e;
-}
-
 function parseType(buf: Buffer, a: number, b: number): CellType {
   const len = b - a;
   const c = buf[a];
@@ -77,43 +66,6 @@ function parseType(buf: Buffer, a: number, b: number): CellType {
   if (bytesEqual(buf, a, b, "str")) return CellType.Str;
   if (bytesEqual(buf, a, b, "inlineStr")) return CellType.Inline;
   return CellType.Number;
-}
-
-/** Excel's last row and column (XFD1048576), zero-based. */
-const MAX_ROW = 1_048_575;
-const MAX_COL = 16_383;
-/**
- * Gaps wider than this (cells right of a row's last value, rows below the last row) are left as
- * holes (SheetGrid.rows is sparse there), so memory follows the cells present, not the address.
- */
-const SPARSE_GAP = 1024;
-
-const OUT_OF_RANGE = -2;
-
-/**
- * Column index from an A1 reference; -1 when it has no letters, OUT_OF_RANGE past column XFD
- * or row 1,048,576 (checked here, before anything is allocated for the cell).
- */
-function parseColumn(buf: Buffer, a: number, b: number): number {
-  let n = 0;
-  let i = a;
-  for (; i < b; i++) {
-    let c = buf[i];
-    if (c === 36) continue; // $
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-    if (n > MAX_COL + 1) return OUT_OF_RANGE;
-  }
-  let row = 0;
-  for (; i < b; i++) {
-    const c = buf[i];
-    if (c === 36) continue;
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
-    if (row > MAX_ROW + 1) return OUT_OF_RANGE;
-  }
-  return n - 1;
 }
 
 export class SheetScanner {
@@ -415,38 +367,4 @@ export class SheetScanner {
     }
     return { rows: this.rows, hiddenRows, merges, errorFree: this.errors === 0 };
   }
-}
-
-function forEachAttr(buf: Buffer, a: number, gt: number, visit: (ns: number, ne: number, vs: number, ve: number) => void): void {
-  let i = a;
-  while (i < gt) {
-    const c = buf[i];
-    if (isSpace(c) || c === SLASH) {
-      i++;
-      continue;
-    }
-    const ns = i;
-    while (i < gt && buf[i] !== EQ && !isSpace(buf[i])) i++;
-    const ne = i;
-    while (i < gt && buf[i] !== QUOTE && buf[i] !== APOS) i++;
-    if (i >= gt) return;
-    const vs = i + 1;
-    const ve = findByte(buf, buf[i], vs, gt);
-    if (ve < 0) return;
-    // Attribute names may carry a prefix (x14ac:dyDescent); report the local part.
-    let ls = ns;
-    for (let k = ns; k < ne; k++) if (buf[k] === 58) ls = k + 1;
-    visit(ls, ne, vs, ve);
-    i = ve + 1;
-  }
-}
-
-/** t="d" cells hold ISO 8601 text; a date-time without a zone is wall-clock time, kept as UTC. */
-function isoDate(s: string): CellValue {
-  const t = s.trim();
-  let text = t;
-  if (/^\d{4}-\d\d-\d\d$/.test(t)) text = `${t}T00:00:00Z`;
-  else if (t.includes("T") && !/(Z|[+-]\d\d:?\d\d)$/i.test(t)) text = `${t}Z`;
-  const ms = Date.parse(text);
-  return Number.isFinite(ms) ? new Date(ms) : t;
 }
