@@ -224,7 +224,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
   const disabled = busy !== null;
 
   return (
-    <div className="fa-app" lang={lang === "zh" ? "zh-CN" : "en-US"}>
+    <main className="fa-app" lang={lang === "zh" ? "zh-CN" : "en-US"}>
       <Header t={t} status={status} onOpenSettings={() => setSettingsOpen(true)} settingsDisabled={disabled} />
       {workbookName ? (
         <Text variant="small" block className="fa-workbook">
@@ -295,6 +295,6 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       ) : null}
       <FillDialog t={t} preview={fill} busy={busy?.kind === "fill"} onConfirm={confirmFill} onDismiss={() => setFill(null)} />
       <SettingsPanel t={t} isOpen={settingsOpen} settings={settings} saving={busy?.kind === "settings"} onSave={saveSettings} onDismiss={() => setSettingsOpen(false)} />
-    </div>
+    </main>
   );
 }

@@ -14,6 +14,7 @@ function grouped(n: number): string {
 }
 
 const zh = {
+  htmlLang: "zh-CN",
   appTitle: "专项资金审核",
   appSubtitle: "资金分配 · 支出明细 · 绩效自评",
   statusIdle: "尚未校验当前工作簿",
@@ -62,7 +63,7 @@ const zh = {
   noMatches: "没有符合筛选条件的问题。",
   shown: (shown: number, total: number) => `显示 ${shown} / ${total} 条`,
   groupBy: "分组",
-  toggleGroup: (name: string, count: number) => `展开或折叠“${name}”（${count} 条）`,
+  groupTitle: (name: string, count: number) => `${name}（${count} 条）`,
   groupBySeverity: "级别",
   groupBySheet: "工作表",
   groupByRecipient: "单位",
@@ -76,7 +77,7 @@ const zh = {
   noRecipient: "（无单位）",
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
   goToCell: (cell: string) => `定位到 ${cell}`,
-  findingAria: (severity: string, cell: string, message: string) => `${severity}，${cell}：${message}。按 Enter 定位到单元格`,
+  enterHint: "按 Enter 定位到单元格",
   selectFailed: (cell: string, why: string) => `无法定位到 ${cell}：${why}`,
   marked: (n: number) => `已标记 ${n} 个问题单元格。`,
   markedFillOnly: "当前 Excel 版本不支持用批注写入问题说明，仅添加了底色。",
@@ -124,6 +125,7 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
+  htmlLang: "en-US",
   appTitle: "Fund Audit",
   appSubtitle: "Allocation · spending · self-evaluation",
   statusIdle: "This workbook has not been validated yet",
@@ -172,7 +174,7 @@ const en: Strings = {
   noMatches: "No findings match the filters.",
   shown: (shown, total) => `Showing ${shown} of ${total}`,
   groupBy: "Group by",
-  toggleGroup: (name, count) => `Expand or collapse "${name}" (${count})`,
+  groupTitle: (name, count) => `${name} (${count})`,
   groupBySeverity: "Severity",
   groupBySheet: "Sheet",
   groupByRecipient: "Recipient",
@@ -186,7 +188,7 @@ const en: Strings = {
   noRecipient: "(no recipient)",
   severity: { error: "Error", warning: "Warning", info: "Info" },
   goToCell: (cell) => `Go to ${cell}`,
-  findingAria: (severity, cell, message) => `${severity}, ${cell}: ${message}. Press Enter to select the cell`,
+  enterHint: "Press Enter to select the cell",
   selectFailed: (cell, why) => `Cannot select ${cell}: ${why}`,
   marked: (n) => `Marked ${n} cells.`,
   markedFillOnly: "This version of Excel cannot add notes, so the cells got a fill only.",
@@ -230,6 +232,13 @@ const en: Strings = {
   unsupportedBody: "The add-in needs Microsoft 365, Office 2021 or later, Excel on the web or Excel for Mac (ExcelApi 1.7 or later). Update Excel and try again.",
   loading: "Loading…",
 };
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** "zh-CN" for workbook text (sheet, recipient names) in Chinese shown in the English pane, so it is read as Chinese. */
+export function workbookLang(t: Strings, text: string): string | undefined {
+  return t.htmlLang !== "zh-CN" && CJK.test(text) ? "zh-CN" : undefined;
+}
 
 export function strings(lang: Lang): Strings {
   return lang === "en" ? en : zh;
