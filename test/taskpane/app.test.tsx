@@ -5,6 +5,7 @@ import * as React from "react";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/app";
 import { registerLocalIcons } from "../../src/taskpane/icons";
+import { ValidationCancelled } from "../../src/taskpane/worker-validate";
 import { aFinding, aResult, callsOf, fakeEngine, fakeOps, GRIDS, SEED_FINDINGS } from "./fixtures";
 
 registerLocalIcons();
@@ -124,6 +125,25 @@ describe("App", () => {
     await act(async () => finish(GRIDS));
     await screen.findAllByTestId("finding");
     expect(screen.queryByTestId("progress")).toBeNull();
+  });
+
+  it("cancels a validation that is running: no result, a notice, the pane usable again", async () => {
+    const engine = fakeEngine();
+    let seen: AbortSignal | undefined;
+    engine.validateAsync = (_grids, _opts, signal) => {
+      seen = signal;
+      return new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(new ValidationCancelled())));
+    };
+    setup({ engine });
+    fireEvent.click(screen.getByTestId("validate"));
+    await waitFor(() => expect(screen.getByTestId("workbook-status").textContent).toBe("正在校验…"));
+    fireEvent.click(screen.getByTestId("cancel-validate"));
+    await noticeText("已取消校验，工作簿未改动。");
+    expect(seen?.aborted).toBe(true);
+    expect(findingButtons()).toHaveLength(0);
+    expect(screen.queryByTestId("progress")).toBeNull();
+    expect((screen.getByTestId("validate") as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId("workbook-status").textContent).toBe("尚未校验当前工作簿");
   });
 
   it("selects a finding's cell on click and on Enter", async () => {
