@@ -31,7 +31,7 @@ export function FillDialog({ t, preview, busy, onConfirm, onDismiss }: FillDialo
       // Fits any pane, even at 200 % zoom: no minimum width, and the dialog scrolls when it is taller than the pane.
       minWidth={0}
       maxWidth="calc(100vw - 16px)"
-      modalProps={{ isBlocking: true, styles: { main: { boxSizing: "border-box", minWidth: 0, maxWidth: "min(340px, calc(100vw - 16px))", maxHeight: "calc(100vh - 16px)", overflowY: "auto" } } }}
+      modalProps={{ isBlocking: true, styles: { main: { boxSizing: "border-box", width: "min(340px, calc(100vw - 16px))", minWidth: 0, maxWidth: "calc(100vw - 16px)", maxHeight: "calc(100vh - 16px)", overflowY: "auto" } } }}
     >
       <ul className="fa-preview" data-testid="fill-preview">
         {preview?.lines.map((l) => <li key={l}>{l}</li>)}
