@@ -63,6 +63,8 @@ describeBrowser("task pane accessibility in Chromium", () => {
 
   /** axe-core's violations in the page's current state, the experimental name/label rule included. */
   async function axe(p: Page, state: string): Promise<Violation[]> {
+    // Panels and callouts fade in: measure colours once nothing is animating.
+    await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const raw = (await p.evaluate(
       `axe.run(document, { rules: { "label-content-name-mismatch": { enabled: true } }, resultTypes: ["violations"] })
         .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })))`,

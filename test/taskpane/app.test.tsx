@@ -208,6 +208,17 @@ describe("App", () => {
     expect(groupTitles()).toEqual(["益阳市某电商公司（2 条）", "资阳区某农业公司（1 条）", "（无单位）（2 条）"]);
   });
 
+  it("lists the first 1,000 rows of a long result, and more on request", async () => {
+    const many = Array.from({ length: 1005 }, (_, i) => aFinding("spend-over-disbursed", `资金分配!G${i + 2}`));
+    setup({ engine: fakeEngine(aResult(many)) });
+    await validate();
+    expect(findingButtons()).toHaveLength(999); // the group's header is the 1,000th row
+    expect(screen.getByTestId("shown-count").textContent).toBe("显示 1005 / 1005 条");
+    fireEvent.click(screen.getByRole("button", { name: "列出更多（已列出 999 / 1,005 条，可用筛选缩小范围）" }));
+    await waitFor(() => expect(findingButtons()).toHaveLength(1005));
+    expect(screen.queryByTestId("show-more")).toBeNull();
+  });
+
   it("folds a long info group until it is opened", async () => {
     const infos = Array.from({ length: 25 }, (_, i) => aFinding("inferred-category", `支出明细!C${i + 2}`, { severity: "info" }));
     setup({ engine: fakeEngine(aResult([SEED_FINDINGS[0], ...infos])) });

@@ -21,7 +21,10 @@ function findingKey(f: Finding, i: number): string {
 }
 
 /** One row of the flat, virtualised list: a group's header or a finding. */
-type Row = { kind: "header"; key: string; name: string; count: number; collapsed: boolean } | { kind: "finding"; finding: Finding };
+type Row = { kind: "header"; key: string; name: string; count: number; collapsed: boolean } | { kind: "finding"; finding: Finding } | { kind: "more"; listed: number };
+
+/** Rows rendered before a 列出更多 button: a list of tens of thousands is filtered, not scrolled, and stays cheap to redraw. */
+const ROW_LIMIT = 1000;
 
 /** Findings grouped by severity, sheet or recipient, with facet filters and counts. */
 export function FindingsList({ t, findings, onSelect, virtualize = true }: FindingsListProps): React.ReactElement {
@@ -56,15 +59,23 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
   const isCollapsed = (key: string, value: string, count: number): boolean =>
     // A long run of info findings (inferred categories) starts folded so errors stay in view.
     collapsed[key] ?? (groupBy === "severity" && value === "info" && count > INFO_FOLD_AT);
+  const [limit, setLimit] = React.useState(ROW_LIMIT);
   const rows = React.useMemo(() => {
     const out: Row[] = [];
+    let listed = 0;
     for (const g of groups) {
+      if (out.length >= limit) break;
       const folded = isCollapsed(g.key, g.value, g.count);
       out.push({ kind: "header", key: g.key, name: groupName(g.value), count: g.count, collapsed: folded });
-      if (!folded) for (let i = g.startIndex; i < g.startIndex + g.count; i++) out.push({ kind: "finding", finding: items[i] });
+      if (folded) continue;
+      const end = Math.min(g.startIndex + g.count, g.startIndex + limit - out.length);
+      for (let i = g.startIndex; i < end; i++) out.push({ kind: "finding", finding: items[i] });
+      listed += end - g.startIndex;
+      if (end < g.startIndex + g.count) break;
     }
+    if (out.length >= limit && listed < items.length) out.push({ kind: "more", listed });
     return out;
-  }, [items, groups, collapsed, t]);
+  }, [items, groups, collapsed, t, limit]);
   const setGroupFolded = (key: string, folded: boolean): void => setCollapsed((c) => ({ ...c, [key]: folded }));
   const ids = React.useId();
   const enterHintId = `${ids}-enter`;
@@ -96,6 +107,13 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
 
   const renderRow = (row?: Row): React.ReactNode => {
     if (!row) return null;
+    if (row.kind === "more") {
+      return (
+        <button type="button" data-is-focusable className="fa-group-header" onClick={() => setLimit((l) => l + ROW_LIMIT)} data-testid="show-more">
+          {t.showMore(row.listed, items.length)}
+        </button>
+      );
+    }
     if (row.kind === "header") {
       return (
         <button
