@@ -39,6 +39,8 @@ module.exports = async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/taskpane/commands.ts",
+      // The validation Web Worker (src/taskpane/worker-validate.ts loads it by this name).
+      "validate-worker": "./src/taskpane/validate.worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

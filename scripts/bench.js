@@ -8,7 +8,9 @@
 //   the add-in adapter on the fake Excel host: context.sync() calls and largest request/response,
 //   and the CLI refusing the zip bomb of test/fixtures/bad (peak RSS).
 //   `validate <folder> --summary` over folders of --batch (30,300) generated workbooks (SPEC §12).
-// Prints a table and writes bench/results.json (`--batch-only`: only the batch timings, printed).
+//   The task pane in Chromium at the largest size (bench/pane.js): validate→interactive, longest task, search per key.
+// Prints a table and writes bench/results.json (`--batch-only`: only the batch timings, printed;
+// `--pane-only`: only the task pane's figures at the largest size).
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -29,6 +31,7 @@ const RUNS = Number(option("runs", "3"));
 const BUILD = !process.argv.includes("--no-build");
 const BATCH = option("batch", "30,300").split(",").map(Number);
 const BATCH_ONLY = process.argv.includes("--batch-only");
+const PANE_ONLY = process.argv.includes("--pane-only");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -229,17 +232,41 @@ function table(results) {
   return rows.map((r, k) => `| ${r.map((c, i) => c.padStart(widths[i])).join(" | ")} |${k === 0 ? `\n|${widths.map((w) => "-".repeat(w + 2)).join("|")}|` : ""}`).join("\n");
 }
 
+/** The task pane in Chromium at the largest size (bench/pane.js). */
+async function paneFigures(grids) {
+  try {
+    registerTs();
+    return await require(path.join(ROOT, "bench", "pane.js")).benchPane(toSeed(grids), BUILD);
+  } catch (e) {
+    return { skipped: `pane bench failed: ${e && e.message ? e.message : e}` };
+  }
+}
+
+function logPane(lines, p) {
+  const text = p.skipped
+    ? `task pane skipped: ${p.skipped}`
+    : `task pane at ${lines.toLocaleString("en-US")} lines (${p.findings}): validate→interactive ${fmt(p.interactiveMs)} ms, longest task ${fmt(p.longestTaskMs)} ms, search ${fmt(p.searchPerKeyMs)} ms per key (median; keys "${p.query}": ${p.searchKeysMs.map(fmt).join(", ")} ms)`;
+  process.stdout.write(`${text}\n`);
+}
+
 async function main() {
   if (BUILD) {
     log("building dist-cli (tsc -p tsconfig.cli.json)…");
     const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
     if (r.status !== 0) throw new Error("tsc -p tsconfig.cli.json failed");
   }
+  if (PANE_ONLY) {
+    const lines = SIZES[SIZES.length - 1];
+    const core = await benchCore(workbookFor(lines));
+    logPane(lines, await paneFigures(core.grids));
+    return;
+  }
   if (BATCH_ONLY) {
     for (const b of BATCH.map(benchBatch)) process.stdout.write(`validate --summary over ${b.files} workbooks: ${b.ms.toFixed(0)} ms, peak RSS ${b.rssMb.toFixed(0)} MB\n`);
     return;
   }
   const results = [];
+  let pane = null;
   for (const lines of SIZES) {
     log(`\n== ${lines.toLocaleString("en-US")} spending lines`);
     const w = workbookFor(lines);
@@ -253,6 +280,10 @@ async function main() {
     log(exceljs.skipped ? `exceljs peer skipped: ${exceljs.skipped}` : `exceljs full load: ${exceljs.ms.toFixed(0)} ms, ${exceljs.rssMb.toFixed(0)} MB`);
     const addin = await benchAddin(core.grids);
     log(addin.skipped ? `add-in adapter skipped: ${addin.skipped}` : `add-in adapter: read ${addin.readSyncs} syncs, write ${addin.writeSyncs}, marks ${addin.markSyncs}; largest request ${mb(Math.max(addin.maxRequestBytes, addin.writeMaxBytes, addin.markMaxBytes))} MB, response ${mb(addin.maxResponseBytes)} MB`);
+    if (lines === SIZES[SIZES.length - 1]) {
+      pane = await paneFigures(core.grids);
+      logPane(lines, pane);
+    }
     delete core.grids;
     const agree = !pandas.counts || (pandas.counts.overspent === cli.counts.overspent && pandas.counts.forbidden === cli.counts.forbidden);
     results.push({ lines, bytes: w.bytes, expected: w.expected, cli, core, pandas, exceljs, addin, peersAgree: agree });
@@ -279,7 +310,7 @@ async function main() {
     },
   };
   const env = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0] && os.cpus()[0].model, runs: RUNS, date: new Date().toISOString() };
-  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, batch, targets }, null, 2)}\n`);
+  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, pane, batch, targets }, null, 2)}\n`);
   process.stdout.write(`\n${table(results)}\n\n`);
   process.stdout.write(`CLI = node bin/fund-audit.js validate --format json (process wall time incl. start-up, median of ${RUNS}); core = validateWorkbook in a fresh process after one read, median of ${WARM_RUNS} warm runs back to back (cold = its first run); read = xlsx -> grids, median of ${RUNS}.\n`);
   process.stdout.write(`validate --summary: ${batch.map((b) => `${b.files} workbooks ${b.ms.toFixed(0)} ms`).join(", ")}.\n`);

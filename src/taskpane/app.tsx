@@ -13,6 +13,7 @@ import { FindingsList } from "./components/findings-list";
 import { FillDialog, type FillPreview } from "./components/fill-dialog";
 import { SettingsPanel } from "./components/settings-panel";
 import { downloadFile, type SaveFile } from "./download";
+import { ValidationCancelled } from "./worker-validate";
 
 export interface AppProps {
   ops: WorkbookOps;
@@ -55,11 +56,6 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
-/** Lets React paint the progress bar before a synchronous step (validation) runs. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function rowCount(layout: SheetLayout): number {
   return layout.cells.reduce((max, c) => Math.max(max, c.row + 1), 0);
 }
@@ -74,6 +70,8 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
   const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
   const [sheetNames, setSheetNames] = React.useState<string[]>([]);
   const [fill, setFill] = React.useState<(FillPreview & { layouts: SheetLayout[] }) | null>(null);
+  const validation = React.useRef<AbortController | null>(null);
+  const [rendering, startTransition] = React.useTransition();
 
   React.useEffect(() => {
     let live = true;
@@ -94,7 +92,8 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
     try {
       await work();
     } catch (err) {
-      setNotice({ type: MessageBarType.error, text: `${t.errorPrefix}${errorText(err)}` });
+      if (err instanceof ValidationCancelled) setNotice({ type: MessageBarType.info, text: t.validationCancelled });
+      else setNotice({ type: MessageBarType.error, text: `${t.errorPrefix}${errorText(err)}` });
     } finally {
       setBusy(null);
     }
@@ -105,21 +104,30 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       const onProgress = (p: ReadProgress): void => {
         setBusy({ kind: "validate", label: t.statusReadingRows(p.done, p.total, p.sheet ?? ""), percent: p.total > 0 ? (0.9 * p.done) / p.total : undefined });
       };
-      const read = await ops.readWorkbook(onProgress);
-      setBusy({ kind: "validate", label: t.statusValidating, percent: 0.95 });
-      await nextFrame();
-      const options = { lang, config: settingsToConfig(settings) };
-      let res = engine.validateWorkbook(read, options);
-      let grids: WorkbookGrids = read;
-      // Merged cells unreadable (below ExcelApi 1.13): likely merges are taken as such, and said.
-      if (read.mergesUnread?.length && res.findings.some((f) => f.code === "required-missing" && read.mergesUnread?.includes(f.sheet))) {
-        const guess = guessMerges(read, res.findings);
-        if (guess.guesses.length) res = engine.validateWorkbook((grids = guess.grids), options);
-        setNotice({ type: MessageBarType.warning, text: mergeNotice(lang, guess.guesses) });
+      const abort = new AbortController();
+      validation.current = abort;
+      try {
+        const read = await ops.readWorkbook(onProgress);
+        if (abort.signal.aborted) throw new ValidationCancelled();
+        setBusy({ kind: "validate", label: t.statusValidating, percent: 0.95 });
+        const options = { lang, config: settingsToConfig(settings) };
+        let res = await engine.validateAsync(read, options, abort.signal);
+        let grids: WorkbookGrids = read;
+        // Merged cells unreadable (below ExcelApi 1.13): likely merges are taken as such, and said.
+        if (read.mergesUnread?.length && res.findings.some((f) => f.code === "required-missing" && read.mergesUnread?.includes(f.sheet))) {
+          const guess = guessMerges(read, res.findings);
+          if (guess.guesses.length) res = await engine.validateAsync((grids = guess.grids), options, abort.signal);
+          setNotice({ type: MessageBarType.warning, text: mergeNotice(lang, guess.guesses) });
+        }
+        // A long list renders at low priority: the pane keeps answering input meanwhile.
+        startTransition(() => {
+          setResult(res);
+          setValidatedAt(now());
+          setSheetNames(grids.sheets.map((s) => s.name));
+        });
+      } finally {
+        validation.current = null;
       }
-      setResult(res);
-      setValidatedAt(now());
-      setSheetNames(grids.sheets.map((s) => s.name));
     });
 
   const selectFinding = (f: Finding): void => {
@@ -218,13 +226,15 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
 
   const status = busy
     ? busy.label
-    : result && validatedAt
+    : rendering
+      ? t.statusValidating
+      : result && validatedAt
       ? t.statusValidated(clock(validatedAt), result.summary.errors, result.summary.warnings, result.summary.infos)
       : t.statusIdle;
-  const disabled = busy !== null;
+  const disabled = busy !== null || rendering;
 
   return (
-    <div className="fa-app" lang={lang === "zh" ? "zh-CN" : "en-US"}>
+    <main className="fa-app" lang={lang === "zh" ? "zh-CN" : "en-US"}>
       <Header t={t} status={status} onOpenSettings={() => setSettingsOpen(true)} settingsDisabled={disabled} />
       {workbookName ? (
         <Text variant="small" block className="fa-workbook">
@@ -270,6 +280,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       {busy && busy.kind !== "settings" ? (
         <div data-testid="progress">
           <ProgressIndicator label={busy.label} percentComplete={busy.percent} className="fa-progress" ariaLabel={busy.label} />
+          {busy.kind === "validate" ? <DefaultButton text={t.cancelValidation} onClick={() => validation.current?.abort()} data-testid="cancel-validate" /> : null}
         </div>
       ) : null}
       {notice ? (
@@ -295,6 +306,6 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       ) : null}
       <FillDialog t={t} preview={fill} busy={busy?.kind === "fill"} onConfirm={confirmFill} onDismiss={() => setFill(null)} />
       <SettingsPanel t={t} isOpen={settingsOpen} settings={settings} saving={busy?.kind === "settings"} onSave={saveSettings} onDismiss={() => setSettingsOpen(false)} />
-    </div>
+    </main>
   );
 }

@@ -14,9 +14,12 @@ import {
   validateWorkbook,
   type ValidationResult,
 } from "../core";
+import { workerValidator, type ValidateAsync } from "./worker-validate";
 
 export interface PaneEngine {
   validateWorkbook: typeof validateWorkbook;
+  /** validateWorkbook off the main thread when it can be, cancelled by the signal. */
+  validateAsync: ValidateAsync;
   selfEvaluationLayout: typeof selfEvaluationLayout;
   findingsLayout: typeof findingsLayout;
   readReviews: typeof readReviews;
@@ -31,6 +34,7 @@ export interface PaneEngine {
 
 export const coreEngine: PaneEngine = {
   validateWorkbook,
+  validateAsync: workerValidator(validateWorkbook),
   selfEvaluationLayout,
   findingsLayout,
   readReviews,

@@ -27,21 +27,16 @@ export function isFiltered(filter: FindingFilter): boolean {
   return filter.severities.length !== SEVERITIES.length || filter.sheet !== null || filter.recipient !== null || filter.code !== null || filter.text.trim() !== "";
 }
 
-export function matches(f: Finding, filter: FindingFilter, except?: keyof FindingFilter): boolean {
-  if (except !== "severities" && !filter.severities.includes(f.severity)) return false;
-  if (except !== "sheet" && filter.sheet !== null && f.sheet !== filter.sheet) return false;
-  if (except !== "recipient" && filter.recipient !== null && recipientOf(f) !== filter.recipient) return false;
-  if (except !== "code" && filter.code !== null && f.code !== filter.code) return false;
-  const text = filter.text.trim().toLowerCase();
-  if (except !== "text" && text) {
-    const hay = `${f.message} ${f.cell} ${f.code} ${f.recipient ?? ""} ${f.category ?? ""} ${f.keyword ?? ""}`.toLowerCase();
-    if (!text.split(/\s+/).every((t) => hay.includes(t))) return false;
-  }
-  return true;
-}
+/** Each finding's lower-cased search text, built once per result (the array) and reused for every key typed. */
+const SEARCH_TEXT = new WeakMap<readonly Finding[], string[]>();
 
-export function filterFindings(findings: Finding[], filter: FindingFilter): Finding[] {
-  return findings.filter((f) => matches(f, filter));
+export function searchTexts(findings: readonly Finding[]): string[] {
+  let texts = SEARCH_TEXT.get(findings);
+  if (!texts) {
+    texts = findings.map((f) => `${f.message} ${f.cell} ${f.code} ${f.recipient ?? ""} ${f.category ?? ""} ${f.keyword ?? ""}`.toLowerCase());
+    SEARCH_TEXT.set(findings, texts);
+  }
+  return texts;
 }
 
 export interface Facet {
@@ -49,19 +44,56 @@ export interface Facet {
   count: number;
 }
 
-/**
- * Values of one facet with counts, each counted under all the other filters (so a count says
- * how many findings choosing that value would show), in order of first appearance.
- */
-export function facet(findings: Finding[], filter: FindingFilter, field: "sheet" | "recipient" | "code" | "severities"): Facet[] {
-  const counts = new Map<string, number>();
-  const keyOf = (f: Finding): string => (field === "sheet" ? f.sheet : field === "recipient" ? recipientOf(f) : field === "code" ? f.code : f.severity);
-  for (const f of findings) {
-    const k = keyOf(f);
-    if (!counts.has(k)) counts.set(k, 0);
-    if (matches(f, filter, field)) counts.set(k, (counts.get(k) ?? 0) + 1);
+export interface FindingsView {
+  shown: Finding[];
+  /**
+   * Values of each facet with counts, each counted under all the other filters (so a count says
+   * how many findings choosing that value would show), in order of first appearance.
+   */
+  facets: Record<FacetField, Facet[]>;
+}
+
+export type FacetField = "sheet" | "recipient" | "code" | "severities";
+const FACETS: FacetField[] = ["severities", "sheet", "recipient", "code"];
+
+/** The shown findings and all four facets' counts in one pass over the findings. */
+export function viewFindings(findings: readonly Finding[], filter: FindingFilter): FindingsView {
+  const words = filter.text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const texts = words.length > 0 ? searchTexts(findings) : null;
+  const counts: Record<FacetField, Map<string, number>> = { severities: new Map(), sheet: new Map(), recipient: new Map(), code: new Map() };
+  const shown: Finding[] = [];
+  // fails[i] says whether facet FACETS[i] rejects the finding; the text filter applies to every count.
+  const fails = [false, false, false, false];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const keys = [f.severity as string, f.sheet, recipientOf(f), f.code];
+    for (let k = 0; k < 4; k++) if (!counts[FACETS[k]].has(keys[k])) counts[FACETS[k]].set(keys[k], 0);
+    if (texts && !words.every((w) => texts[i].includes(w))) continue;
+    fails[0] = !filter.severities.includes(f.severity);
+    fails[1] = filter.sheet !== null && f.sheet !== filter.sheet;
+    fails[2] = filter.recipient !== null && keys[2] !== filter.recipient;
+    fails[3] = filter.code !== null && f.code !== filter.code;
+    const failing = (fails[0] ? 1 : 0) + (fails[1] ? 1 : 0) + (fails[2] ? 1 : 0) + (fails[3] ? 1 : 0);
+    if (failing === 0) shown.push(f);
+    if (failing > 1) continue;
+    for (let k = 0; k < 4; k++) {
+      // Counted under the other filters: passes all, or fails only this facet.
+      if (failing === 0 || fails[k]) {
+        const m = counts[FACETS[k]];
+        m.set(keys[k], (m.get(keys[k]) ?? 0) + 1);
+      }
+    }
   }
-  return [...counts].map(([key, count]) => ({ key, count }));
+  const list = (m: Map<string, number>): Facet[] => [...m].map(([key, count]) => ({ key, count }));
+  return { shown, facets: { severities: list(counts.severities), sheet: list(counts.sheet), recipient: list(counts.recipient), code: list(counts.code) } };
+}
+
+export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
+  return viewFindings(findings, filter).shown;
+}
+
+export function facet(findings: readonly Finding[], filter: FindingFilter, field: FacetField): Facet[] {
+  return viewFindings(findings, filter).facets[field];
 }
 
 export interface FindingGroup {

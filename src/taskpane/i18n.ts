@@ -14,12 +14,15 @@ function grouped(n: number): string {
 }
 
 const zh = {
+  htmlLang: "zh-CN",
   appTitle: "专项资金审核",
   appSubtitle: "资金分配 · 支出明细 · 绩效自评",
   statusIdle: "尚未校验当前工作簿",
   statusReading: "正在读取工作表…",
   statusReadingRows: (done: number, total: number, sheet: string) => `正在读取${sheet ? `「${sheet}」` : "工作表"}：${grouped(done)} / ${grouped(total)} 行`,
   statusValidating: "正在校验…",
+  cancelValidation: "取消校验",
+  validationCancelled: "已取消校验，工作簿未改动。",
   statusValidated: (time: string, errors: number, warnings: number, infos: number) => `${time} 已校验：错误 ${errors}，警告 ${warnings}，提示 ${infos}`,
   workbook: (name: string) => `工作簿：${name}`,
   statusWriting: "正在写入工作表…",
@@ -60,9 +63,10 @@ const zh = {
   findingsTitle: "问题清单",
   noFindings: "未发现问题。",
   noMatches: "没有符合筛选条件的问题。",
+  showMore: (listed: number, total: number) => `列出更多（已列出 ${grouped(listed)} / ${grouped(total)} 条，可用筛选缩小范围）`,
   shown: (shown: number, total: number) => `显示 ${shown} / ${total} 条`,
   groupBy: "分组",
-  toggleGroup: (name: string, count: number) => `展开或折叠“${name}”（${count} 条）`,
+  groupTitle: (name: string, count: number) => `${name}（${count} 条）`,
   groupBySeverity: "级别",
   groupBySheet: "工作表",
   groupByRecipient: "单位",
@@ -76,7 +80,7 @@ const zh = {
   noRecipient: "（无单位）",
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
   goToCell: (cell: string) => `定位到 ${cell}`,
-  findingAria: (severity: string, cell: string, message: string) => `${severity}，${cell}：${message}。按 Enter 定位到单元格`,
+  enterHint: "按 Enter 定位到单元格",
   selectFailed: (cell: string, why: string) => `无法定位到 ${cell}：${why}`,
   marked: (n: number) => `已标记 ${n} 个问题单元格。`,
   markedFillOnly: "当前 Excel 版本不支持用批注写入问题说明，仅添加了底色。",
@@ -124,12 +128,15 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
+  htmlLang: "en-US",
   appTitle: "Fund Audit",
   appSubtitle: "Allocation · spending · self-evaluation",
   statusIdle: "This workbook has not been validated yet",
   statusReading: "Reading sheets…",
   statusReadingRows: (done, total, sheet) => `Reading ${sheet ? `"${sheet}"` : "sheets"}: ${grouped(done)} of ${grouped(total)} rows`,
   statusValidating: "Validating…",
+  cancelValidation: "Cancel validation",
+  validationCancelled: "Validation cancelled; the workbook was not changed.",
   statusValidated: (time, errors, warnings, infos) => `Validated at ${time}: ${errors} errors, ${warnings} warnings, ${infos} info`,
   workbook: (name) => `Workbook: ${name}`,
   statusWriting: "Writing sheets…",
@@ -170,9 +177,10 @@ const en: Strings = {
   findingsTitle: "Findings",
   noFindings: "No findings.",
   noMatches: "No findings match the filters.",
+  showMore: (listed, total) => `List more (${grouped(listed)} of ${grouped(total)} listed; filters narrow the list)`,
   shown: (shown, total) => `Showing ${shown} of ${total}`,
   groupBy: "Group by",
-  toggleGroup: (name, count) => `Expand or collapse "${name}" (${count})`,
+  groupTitle: (name, count) => `${name} (${count})`,
   groupBySeverity: "Severity",
   groupBySheet: "Sheet",
   groupByRecipient: "Recipient",
@@ -186,7 +194,7 @@ const en: Strings = {
   noRecipient: "(no recipient)",
   severity: { error: "Error", warning: "Warning", info: "Info" },
   goToCell: (cell) => `Go to ${cell}`,
-  findingAria: (severity, cell, message) => `${severity}, ${cell}: ${message}. Press Enter to select the cell`,
+  enterHint: "Press Enter to select the cell",
   selectFailed: (cell, why) => `Cannot select ${cell}: ${why}`,
   marked: (n) => `Marked ${n} cells.`,
   markedFillOnly: "This version of Excel cannot add notes, so the cells got a fill only.",
@@ -230,6 +238,13 @@ const en: Strings = {
   unsupportedBody: "The add-in needs Microsoft 365, Office 2021 or later, Excel on the web or Excel for Mac (ExcelApi 1.7 or later). Update Excel and try again.",
   loading: "Loading…",
 };
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** "zh-CN" for workbook text (sheet, recipient names) in Chinese shown in the English pane, so it is read as Chinese. */
+export function workbookLang(t: Strings, text: string): string | undefined {
+  return t.htmlLang !== "zh-CN" && CJK.test(text) ? "zh-CN" : undefined;
+}
 
 export function strings(lang: Lang): Strings {
   return lang === "en" ? en : zh;

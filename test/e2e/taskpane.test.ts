@@ -155,6 +155,27 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
     await p.waitForFunction(([s, a]) => JSON.stringify(window.__fakeOffice.selection()) === JSON.stringify({ sheet: s, address: a }), [sheet, address]);
   });
 
+  it("answers a click while the engine works in its worker, and cancels it", async () => {
+    const p = await openPane();
+    // The worker first spins for 4 s, as the engine does on a very large workbook, then loads the real one.
+    await p.route("**/validate-worker.js", (route) =>
+      route.fulfill({ contentType: "text/javascript", body: 'const t0 = Date.now(); while (Date.now() - t0 < 4000); importScripts("validate-worker.js?engine");' }),
+    );
+    await p.getByTestId("validate").click();
+    await p.getByTestId("cancel-validate").waitFor();
+    await p.getByTestId("workbook-status").filter({ hasText: "正在校验" }).waitFor();
+    // On the main thread this click would wait for the engine, and its result would win over the cancel.
+    const t0 = Date.now();
+    await p.getByTestId("cancel-validate").click();
+    await notice(p, "已取消校验");
+    expect(Date.now() - t0).toBeLessThan(3500);
+    expect(await p.getByTestId("finding").count()).toBe(0);
+    expect(await p.getByTestId("workbook-status").innerText()).toBe("尚未校验当前工作簿");
+    // The real worker (no spin) validates.
+    await p.unroute("**/validate-worker.js");
+    await validate(p);
+  });
+
   it("fills 绩效自评表 and 审核结果 after a preview, leaving the input sheets as they were", async () => {
     const p = await openPane();
     await validate(p);

@@ -2,12 +2,15 @@
  * @jest-environment jsdom
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/app";
 import { registerLocalIcons } from "../../src/taskpane/icons";
+import { ValidationCancelled } from "../../src/taskpane/worker-validate";
 import { aFinding, aResult, callsOf, fakeEngine, fakeOps, GRIDS, SEED_FINDINGS } from "./fixtures";
 
 registerLocalIcons();
+// The machine running these is shared: give async renders time rather than fail on load.
+configure({ asyncUtilTimeout: 5000 });
 
 const NOW = new Date(2026, 10, 25, 14, 5);
 
@@ -25,7 +28,18 @@ async function validate(): Promise<void> {
 
 /** MessageBar renders its text after a short delay (for screen readers). */
 async function noticeText(expected: string): Promise<void> {
-  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(expected));
+  await waitFor(() => expect(screen.getByTestId("notice").textContent).toContain(expected), { timeout: 5000 });
+}
+
+function groupTitles(): (string | null)[] {
+  return Array.from(document.querySelectorAll(".fa-group-title")).map((h) => h.textContent);
+}
+
+function describedBy(el: HTMLElement): string {
+  return (el.getAttribute("aria-describedby") ?? "")
+    .split(" ")
+    .map((id) => document.getElementById(id)?.textContent)
+    .join(" ");
 }
 
 function findingButtons(): HTMLElement[] {
@@ -79,12 +93,16 @@ describe("App", () => {
       "missing-execution-reason",
       "paid-traffic",
     ]);
-    const headers = document.querySelectorAll(".ms-GroupHeader-title");
-    expect(Array.from(headers).map((h) => h.textContent)).toEqual(["错误(2)", "警告(2)", "提示(1)"]);
+    expect(groupTitles()).toEqual(["错误（2 条）", "警告（2 条）", "提示（1 条）"]);
     expect(screen.getByTestId("shown-count").textContent).toBe("显示 5 / 5 条");
     const first = findingButtons()[0];
-    expect(first.getAttribute("aria-label")).toContain("错误，支出明细!C17");
-    expect(first.textContent).toContain("促销");
+    // Its name is its visible text; severity and the Enter hint describe it.
+    expect(first.hasAttribute("aria-label")).toBe(false);
+    expect(first.textContent).toBe("支出明细!C17益阳市某电商公司forbidden-category支出「促销特价活动」属于禁止类别「促销让利」（关键词“促销”）");
+    expect(describedBy(first)).toBe("错误 按 Enter 定位到单元格");
+    expect(screen.getByRole("list", { name: "问题清单" })).toBeTruthy();
+    expect(screen.getAllByRole("listitem")).toHaveLength(8);
+    expect(screen.getByRole("main")).toBeTruthy();
   });
 
   it("shows read progress while the workbook is being read", async () => {
@@ -107,6 +125,25 @@ describe("App", () => {
     await act(async () => finish(GRIDS));
     await screen.findAllByTestId("finding");
     expect(screen.queryByTestId("progress")).toBeNull();
+  });
+
+  it("cancels a validation that is running: no result, a notice, the pane usable again", async () => {
+    const engine = fakeEngine();
+    let seen: AbortSignal | undefined;
+    engine.validateAsync = (_grids, _opts, signal) => {
+      seen = signal;
+      return new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(new ValidationCancelled())));
+    };
+    setup({ engine });
+    fireEvent.click(screen.getByTestId("validate"));
+    await waitFor(() => expect(screen.getByTestId("workbook-status").textContent).toBe("正在校验…"));
+    fireEvent.click(screen.getByTestId("cancel-validate"));
+    await noticeText("已取消校验，工作簿未改动。");
+    expect(seen?.aborted).toBe(true);
+    expect(findingButtons()).toHaveLength(0);
+    expect(screen.queryByTestId("progress")).toBeNull();
+    expect((screen.getByTestId("validate") as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId("workbook-status").textContent).toBe("尚未校验当前工作簿");
   });
 
   it("selects a finding's cell on click and on Enter", async () => {
@@ -145,6 +182,8 @@ describe("App", () => {
 
     fireEvent.click(screen.getByTestId("clear-filters"));
     expect(findingButtons()).toHaveLength(5);
+    // The link goes away with the filters; focus moves to the search box instead of the page.
+    expect(document.activeElement).toBe(screen.getByPlaceholderText("搜索问题说明"));
 
     selectOption("filter-recipient", /^益阳市某电商公司 \(2\)$/);
     expect(findingButtons().map((b) => b.getAttribute("data-code"))).toEqual(["forbidden-category", "paid-traffic"]);
@@ -164,9 +203,20 @@ describe("App", () => {
     setup();
     await validate();
     selectOption("group-by", /^工作表$/);
-    expect(Array.from(document.querySelectorAll(".ms-GroupHeader-title")).map((h) => h.textContent)).toEqual(["支出明细(2)", "资金分配(1)", "项目信息(2)"]);
+    expect(groupTitles()).toEqual(["支出明细（2 条）", "资金分配（1 条）", "项目信息（2 条）"]);
     selectOption("group-by", /^单位$/);
-    expect(Array.from(document.querySelectorAll(".ms-GroupHeader-title")).map((h) => h.textContent)).toEqual(["益阳市某电商公司(2)", "资阳区某农业公司(1)", "（无单位）(2)"]);
+    expect(groupTitles()).toEqual(["益阳市某电商公司（2 条）", "资阳区某农业公司（1 条）", "（无单位）（2 条）"]);
+  });
+
+  it("lists the first 1,000 rows of a long result, and more on request", async () => {
+    const many = Array.from({ length: 1005 }, (_, i) => aFinding("spend-over-disbursed", `资金分配!G${i + 2}`));
+    setup({ engine: fakeEngine(aResult(many)) });
+    await validate();
+    expect(findingButtons()).toHaveLength(999); // the group's header is the 1,000th row
+    expect(screen.getByTestId("shown-count").textContent).toBe("显示 1005 / 1005 条");
+    fireEvent.click(screen.getByRole("button", { name: "列出更多（已列出 999 / 1,005 条，可用筛选缩小范围）" }));
+    await waitFor(() => expect(findingButtons()).toHaveLength(1005));
+    expect(screen.queryByTestId("show-more")).toBeNull();
   });
 
   it("folds a long info group until it is opened", async () => {
@@ -174,9 +224,14 @@ describe("App", () => {
     setup({ engine: fakeEngine(aResult([SEED_FINDINGS[0], ...infos])) });
     await validate();
     expect(findingButtons()).toHaveLength(1);
-    fireEvent.click(screen.getByRole("button", { name: "展开或折叠“提示”（25 条）", expanded: false }));
+    fireEvent.click(screen.getByRole("button", { name: "提示（25 条）", expanded: false }));
     await waitFor(() => expect(findingButtons()).toHaveLength(26));
-    fireEvent.click(screen.getByRole("button", { name: "展开或折叠“提示”（25 条）", expanded: true }));
+    fireEvent.click(screen.getByRole("button", { name: "提示（25 条）", expanded: true }));
+    await waitFor(() => expect(findingButtons()).toHaveLength(1));
+    // From the keyboard: ArrowRight opens a folded group, ArrowLeft folds it.
+    fireEvent.keyDown(screen.getByRole("button", { name: "提示（25 条）" }), { key: "ArrowRight" });
+    await waitFor(() => expect(findingButtons()).toHaveLength(26));
+    fireEvent.keyDown(screen.getByRole("button", { name: "提示（25 条）" }), { key: "ArrowLeft" });
     await waitFor(() => expect(findingButtons()).toHaveLength(1));
   });
 
@@ -297,7 +352,13 @@ describe("App", () => {
     expect((engine.validateCalls[0][1] as { lang: string }).lang).toBe("en");
     expect(screen.getByRole("button", { name: "Validate this workbook" })).toBeTruthy();
     expect(screen.getByTestId("approved").textContent).toContain("Approved (10k yuan)");
-    expect(Array.from(document.querySelectorAll(".ms-GroupHeader-title")).map((h) => h.textContent)).toEqual(["Error(2)", "Warning(2)", "Info(1)"]);
+    expect(groupTitles()).toEqual(["Error (2)", "Warning (2)", "Info (1)"]);
+    // Chinese workbook text in the English pane is marked as Chinese; English text is not.
+    const first = findingButtons()[0];
+    expect(first.querySelector(".fa-finding-cell")?.getAttribute("lang")).toBe("zh-CN");
+    expect(first.querySelector(".fa-finding-recipient")?.getAttribute("lang")).toBe("zh-CN");
+    expect(first.querySelector(".fa-finding-code")?.hasAttribute("lang")).toBe(false);
+    expect(describedBy(first)).toBe("Error Press Enter to select the cell");
   });
 
   it("draws every icon it uses from the local set (no icon font from a CDN)", async () => {

@@ -3,6 +3,7 @@
 import type { Finding, SheetGrid, SheetLayout, ValidationResult, WorkbookGrids, WorkbookModel } from "../../src/core";
 import type { PaneEngine } from "../../src/taskpane/engine";
 import type { ReadProgress, Settings, WorkbookOps } from "../../src/taskpane/ops";
+import { workerValidator } from "../../src/taskpane/worker-validate";
 
 export function aFinding(code: string, cell: string, over: Partial<Finding> = {}): Finding {
   const bang = cell.lastIndexOf("!");
@@ -109,12 +110,14 @@ export function fakeEngine(result: ValidationResult = aResult()): PaneEngine & {
     merges: [],
     columnWidths: [],
   });
+  const validateWorkbook = ((wb, opts) => {
+    validateCalls.push([wb, opts]);
+    return result;
+  }) as PaneEngine["validateWorkbook"];
   return {
     validateCalls,
-    validateWorkbook: ((wb, opts) => {
-      validateCalls.push([wb, opts]);
-      return result;
-    }) as PaneEngine["validateWorkbook"],
+    validateWorkbook,
+    validateAsync: workerValidator(validateWorkbook, null),
     selfEvaluationLayout: () => layout("绩效自评表", 24),
     findingsLayout: () => layout("审核结果", 20),
     readReviews: () => new Map([["forbidden-category|支出明细!C17", { status: "已确认", comment: "已核实" }]]),

@@ -1,20 +1,8 @@
 import * as React from "react";
-import {
-  Checkbox,
-  Dropdown,
-  GroupedList,
-  Icon,
-  Link,
-  SearchBox,
-  SelectionMode,
-  Stack,
-  Text,
-  type IDropdownOption,
-  type IGroup,
-} from "@fluentui/react";
+import { Checkbox, Dropdown, FocusZone, FocusZoneDirection, Icon, Link, List, SearchBox, Stack, Text, type IDropdownOption, type ISearchBox } from "@fluentui/react";
 import type { Finding, Severity } from "../../core";
-import type { Strings } from "../i18n";
-import { NO_FILTER, NO_RECIPIENT, SEVERITIES, facet, filterFindings, groupFindings, isFiltered, recipientOf, type FindingFilter, type GroupBy } from "../findings-view";
+import { workbookLang, type Strings } from "../i18n";
+import { NO_FILTER, NO_RECIPIENT, SEVERITIES, groupFindings, isFiltered, recipientOf, viewFindings, type FindingFilter, type GroupBy } from "../findings-view";
 
 export interface FindingsListProps {
   t: Strings;
@@ -31,6 +19,12 @@ const INFO_FOLD_AT = 20;
 function findingKey(f: Finding, i: number): string {
   return `${f.code}|${f.cell}|${i}`;
 }
+
+/** One row of the flat, virtualised list: a group's header or a finding. */
+type Row = { kind: "header"; key: string; name: string; count: number; collapsed: boolean } | { kind: "finding"; finding: Finding } | { kind: "more"; listed: number };
+
+/** Rows rendered before a 列出更多 button: a list of tens of thousands is filtered, not scrolled, and stays cheap to redraw. */
+const ROW_LIMIT = 1000;
 
 /** Findings grouped by severity, sheet or recipient, with facet filters and counts. */
 export function FindingsList({ t, findings, onSelect, virtualize = true }: FindingsListProps): React.ReactElement {
@@ -49,7 +43,11 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
     }));
   }, [findings]);
 
-  const shown = React.useMemo(() => filterFindings(findings, filter), [findings, filter]);
+  // Typing stays responsive: the list and counts follow the search text at low priority.
+  const text = React.useDeferredValue(filter.text);
+  const { severities, sheet, recipient, code } = filter;
+  const view = React.useMemo(() => viewFindings(findings, { severities, sheet, recipient, code, text }), [findings, severities, sheet, recipient, code, text]);
+  const shown = view.shown;
   const { items, groups } = React.useMemo(() => groupFindings(shown, groupBy), [shown, groupBy]);
   const keys = React.useMemo(() => new Map(findings.map((f, i) => [f, findingKey(f, i)])), [findings]);
 
@@ -58,21 +56,43 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
     if (groupBy === "recipient" && value === NO_RECIPIENT) return t.noRecipient;
     return value;
   };
-  const fluentGroups: IGroup[] = groups.map((g) => ({
-    key: g.key,
-    name: groupName(g.value),
-    startIndex: g.startIndex,
-    count: g.count,
+  const isCollapsed = (key: string, value: string, count: number): boolean =>
     // A long run of info findings (inferred categories) starts folded so errors stay in view.
-    isCollapsed: collapsed[g.key] ?? (groupBy === "severity" && g.value === "info" && g.count > INFO_FOLD_AT),
-    ariaLabel: `${groupName(g.value)} ${g.count}`,
-  }));
+    collapsed[key] ?? (groupBy === "severity" && value === "info" && count > INFO_FOLD_AT);
+  const [limit, setLimit] = React.useState(ROW_LIMIT);
+  const rows = React.useMemo(() => {
+    const out: Row[] = [];
+    let listed = 0;
+    for (const g of groups) {
+      if (out.length >= limit) break;
+      const folded = isCollapsed(g.key, g.value, g.count);
+      out.push({ kind: "header", key: g.key, name: groupName(g.value), count: g.count, collapsed: folded });
+      if (folded) continue;
+      const end = Math.min(g.startIndex + g.count, g.startIndex + limit - out.length);
+      for (let i = g.startIndex; i < end; i++) out.push({ kind: "finding", finding: items[i] });
+      listed += end - g.startIndex;
+      if (end < g.startIndex + g.count) break;
+    }
+    if (out.length >= limit && listed < items.length) out.push({ kind: "more", listed });
+    return out;
+  }, [items, groups, collapsed, t, limit]);
+  const setGroupFolded = (key: string, folded: boolean): void => setCollapsed((c) => ({ ...c, [key]: folded }));
+  const ids = React.useId();
+  const enterHintId = `${ids}-enter`;
+  const zh = (text: string): string | undefined => workbookLang(t, text);
+  const searchBox = React.useRef<ISearchBox>(null);
+  const clearFilters = (): void => {
+    setFilter(NO_FILTER);
+    searchBox.current?.focus(); // the link goes away with the filters: keep the keyboard user's place
+  };
+  // In a narrow pane a drop-down opens as a panel: named after its field, closed in the pane's language.
+  const panelProps = (label: string) => ({ headerText: label, closeButtonAriaLabel: t.close });
 
   const facetOptions = (field: "sheet" | "recipient" | "code"): IDropdownOption[] => [
     { key: ALL, text: t.filterAll },
-    ...facet(findings, filter, field).map((v) => ({ key: v.key, text: `${field === "recipient" && v.key === NO_RECIPIENT ? t.noRecipient : v.key} (${v.count})`, disabled: v.count === 0 && filter[field] !== v.key })),
+    ...view.facets[field].map((v) => ({ key: v.key, text: `${field === "recipient" && v.key === NO_RECIPIENT ? t.noRecipient : v.key} (${v.count})`, disabled: v.count === 0 && filter[field] !== v.key })),
   ];
-  const severityCounts = new Map(facet(findings, filter, "severities").map((v) => [v.key, v.count]));
+  const severityCounts = new Map(view.facets.severities.map((v) => [v.key, v.count]));
   const setFacet = (field: "sheet" | "recipient" | "code") => (_: unknown, option?: IDropdownOption) => {
     if (option) setFilter((f) => ({ ...f, [field]: option.key === ALL ? null : String(option.key) }));
   };
@@ -85,16 +105,46 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
     onSelect(f);
   };
 
-  const renderCell = (_depth?: number, f?: Finding): React.ReactNode => {
-    if (!f) return null;
+  const renderRow = (row?: Row): React.ReactNode => {
+    if (!row) return null;
+    if (row.kind === "more") {
+      return (
+        <button type="button" data-is-focusable className="fa-group-header" onClick={() => setLimit((l) => l + ROW_LIMIT)} data-testid="show-more">
+          {t.showMore(row.listed, items.length)}
+        </button>
+      );
+    }
+    if (row.kind === "header") {
+      return (
+        <button
+          type="button"
+          data-is-focusable
+          className="fa-group-header"
+          aria-expanded={!row.collapsed}
+          onClick={() => setGroupFolded(row.key, !row.collapsed)}
+          onKeyDown={(e) => {
+            if (e.key === "ArrowLeft" && !row.collapsed) setGroupFolded(row.key, true);
+            if (e.key === "ArrowRight" && row.collapsed) setGroupFolded(row.key, false);
+          }}
+          data-testid="group-header"
+        >
+          <Icon iconName={row.collapsed ? "ChevronRightMed" : "ChevronDown"} className="fa-group-chevron" aria-hidden />
+          <span className="fa-group-title" lang={zh(row.name)}>
+            {t.groupTitle(row.name, row.count)}
+          </span>
+        </button>
+      );
+    }
+    const f = row.finding;
     const key = keys.get(f);
+    // The name is the visible text; the severity (shown as an icon) and the Enter hint are its description.
     return (
       <button
         type="button"
         data-is-focusable
         className={`fa-finding fa-finding-${f.severity}${key === activeKey ? " is-active" : ""}`}
         onClick={() => select(f)}
-        aria-label={t.findingAria(t.severity[f.severity], f.cell, f.message)}
+        aria-describedby={`${ids}-${f.severity} ${enterHintId}`}
         aria-current={key === activeKey ? "true" : undefined}
         data-testid="finding"
         data-code={f.code}
@@ -103,11 +153,17 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
         <Icon iconName={SEVERITY_ICON[f.severity]} className="fa-finding-icon" aria-hidden />
         <span className="fa-finding-body">
           <span className="fa-finding-head">
-            <span className="fa-finding-cell">{f.cell}</span>
+            <span className="fa-finding-cell" lang={zh(f.cell)}>
+              {f.cell}
+            </span>
+            {f.recipient ? (
+              <span className="fa-finding-recipient" lang={zh(f.recipient)}>
+                {f.recipient}
+              </span>
+            ) : null}
             <span className="fa-finding-code">{f.code}</span>
           </span>
           <span className="fa-finding-message">{f.message}</span>
-          {f.recipient ? <span className="fa-finding-recipient">{f.recipient}</span> : null}
         </span>
       </button>
     );
@@ -120,8 +176,17 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
   ];
 
   return (
-    <section aria-labelledby="fa-findings-title" className="fa-findings">
-      <Stack horizontal verticalAlign="baseline" horizontalAlign="space-between">
+    // data-query: the search text the list shows (it trails typing by a render; the bench waits on it).
+    <section aria-labelledby="fa-findings-title" className="fa-findings" data-query={text}>
+      {SEVERITIES.map((sev) => (
+        <span key={sev} id={`${ids}-${sev}`} hidden>
+          {t.severity[sev]}
+        </span>
+      ))}
+      <span id={enterHintId} hidden>
+        {t.enterHint}
+      </span>
+      <Stack horizontal wrap verticalAlign="baseline" horizontalAlign="space-between" tokens={{ childrenGap: 8 }}>
         <Text as="h2" variant="mediumPlus" id="fa-findings-title" className="fa-section-title">
           {t.findingsTitle}
         </Text>
@@ -148,14 +213,15 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
             ))}
           </div>
           <div className="fa-filter-grid">
-            <Dropdown label={t.filterSheet} options={facetOptions("sheet")} selectedKey={filter.sheet ?? ALL} onChange={setFacet("sheet")} data-testid="filter-sheet" />
-            <Dropdown label={t.filterRecipient} options={facetOptions("recipient")} selectedKey={filter.recipient ?? ALL} onChange={setFacet("recipient")} data-testid="filter-recipient" />
-            <Dropdown label={t.filterCode} options={facetOptions("code")} selectedKey={filter.code ?? ALL} onChange={setFacet("code")} data-testid="filter-code" />
-            <Dropdown label={t.groupBy} options={groupByOptions} selectedKey={groupBy} onChange={(_, o) => o && setGroupBy(o.key as GroupBy)} data-testid="group-by" />
+            <Dropdown label={t.filterSheet} panelProps={panelProps(t.filterSheet)} options={facetOptions("sheet")} selectedKey={filter.sheet ?? ALL} onChange={setFacet("sheet")} data-testid="filter-sheet" />
+            <Dropdown label={t.filterRecipient} panelProps={panelProps(t.filterRecipient)} options={facetOptions("recipient")} selectedKey={filter.recipient ?? ALL} onChange={setFacet("recipient")} data-testid="filter-recipient" />
+            <Dropdown label={t.filterCode} panelProps={panelProps(t.filterCode)} options={facetOptions("code")} selectedKey={filter.code ?? ALL} onChange={setFacet("code")} data-testid="filter-code" />
+            <Dropdown label={t.groupBy} panelProps={panelProps(t.groupBy)} options={groupByOptions} selectedKey={groupBy} onChange={(_, o) => o && setGroupBy(o.key as GroupBy)} data-testid="group-by" />
           </div>
-          <Stack horizontal verticalAlign="end" tokens={{ childrenGap: 8 }}>
-            <Stack.Item grow>
+          <div className="fa-search-row">
+            <div className="fa-search">
               <SearchBox
+                componentRef={searchBox}
                 placeholder={t.filterSearch}
                 ariaLabel={t.filterSearch}
                 value={filter.text}
@@ -163,42 +229,22 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
                 onClear={() => setFilter((f) => ({ ...f, text: "" }))}
                 data-testid="filter-text"
               />
-            </Stack.Item>
+            </div>
             {isFiltered(filter) ? (
-              <Link onClick={() => setFilter(NO_FILTER)} data-testid="clear-filters">
+              <Link onClick={clearFilters} data-testid="clear-filters">
                 {t.clearFilters}
               </Link>
             ) : null}
-          </Stack>
+          </div>
           {shown.length === 0 ? (
             <Text block className="fa-empty" data-testid="no-matches">
               {t.noMatches}
             </Text>
           ) : (
-            <div className="fa-list">
-              <GroupedList
-                items={items}
-                groups={fluentGroups}
-                onRenderCell={renderCell}
-                selectionMode={SelectionMode.none}
-                focusZoneProps={{ "aria-label": t.findingsTitle } as React.HTMLAttributes<HTMLElement>}
-                onShouldVirtualize={() => virtualize && items.length > 60}
-                groupProps={{
-                  showEmptyGroups: false,
-                  onRenderHeader: (props, defaultRender) =>
-                    props?.group && defaultRender
-                      ? // The header row is the list's tab stop (ArrowLeft/Right fold it); its toggle button is for the mouse.
-                        defaultRender({ ...props, expandButtonProps: { "aria-label": t.toggleGroup(props.group.name, props.group.count), tabIndex: -1 } })
-                      : null,
-                  headerProps: {
-                    onToggleCollapse: (g: IGroup) => {
-                      const next = !g.isCollapsed; // read now: GroupedList flips the object after this call
-                      setCollapsed((c) => ({ ...c, [g.key]: next }));
-                    },
-                  },
-                }}
-              />
-            </div>
+            // List gives the list and listitem roles; the name is on the list itself.
+            <FocusZone direction={FocusZoneDirection.vertical} className="fa-list">
+              <List items={rows} aria-label={t.findingsTitle} onRenderCell={(row) => renderRow(row)} onShouldVirtualize={() => virtualize && rows.length > 60} version={activeKey} data-testid="findings-list" />
+            </FocusZone>
           )}
         </>
       )}

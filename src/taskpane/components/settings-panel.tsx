@@ -68,6 +68,7 @@ export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss }
         <Text variant="small">{t.settingsIntro}</Text>
         <Dropdown
           label={t.amountUnit}
+          panelProps={{ headerText: t.amountUnit, closeButtonAriaLabel: t.close }}
           selectedKey={draft.amountUnit}
           options={[
             { key: "yuan", text: t.unitYuan },

@@ -1,0 +1,85 @@
+import type { ValidationResult } from "../../src/core";
+import { ValidationCancelled, workerValidator, type WorkerLike, type WorkerReply } from "../../src/taskpane/worker-validate";
+import { GRIDS, aResult } from "./fixtures";
+
+class FakeWorker implements WorkerLike {
+  onmessage: ((e: { data: WorkerReply }) => void) | null = null;
+  onerror: ((e: unknown) => void) | null = null;
+  posted: unknown[] = [];
+  terminated = false;
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+describe("validation in a worker", () => {
+  const RESULT = aResult();
+  const opts = { lang: "zh" as const };
+
+  function setup(): { workers: FakeWorker[]; mainCalls: number; validate: ReturnType<typeof workerValidator> } {
+    const state = { workers: [] as FakeWorker[], mainCalls: 0, validate: null as unknown as ReturnType<typeof workerValidator> };
+    state.validate = workerValidator(
+      () => {
+        state.mainCalls++;
+        return RESULT;
+      },
+      () => {
+        const w = new FakeWorker();
+        state.workers.push(w);
+        return w;
+      },
+    );
+    return state;
+  }
+
+  it("posts the grids and options to a worker and resolves with its result, then ends the worker", async () => {
+    const s = setup();
+    const p = s.validate(GRIDS, opts);
+    expect(s.workers[0].posted).toEqual([{ grids: GRIDS, opts }]);
+    s.workers[0].onmessage?.({ data: { result: RESULT } });
+    await expect(p).resolves.toBe(RESULT);
+    expect(s.workers[0].terminated).toBe(true);
+    expect(s.mainCalls).toBe(0);
+  });
+
+  it("rejects with the engine's error message from the worker", async () => {
+    const s = setup();
+    const p = s.validate(GRIDS, opts);
+    s.workers[0].onmessage?.({ data: { error: "支出明细!E5：金额无法识别" } });
+    await expect(p).rejects.toThrow("支出明细!E5：金额无法识别");
+  });
+
+  it("cancels: terminates the worker and rejects with ValidationCancelled", async () => {
+    const s = setup();
+    const abort = new AbortController();
+    const p = s.validate(GRIDS, opts, abort.signal);
+    abort.abort();
+    await expect(p).rejects.toBeInstanceOf(ValidationCancelled);
+    expect(s.workers[0].terminated).toBe(true);
+  });
+
+  it("falls back to the main thread when the worker cannot start, or when there is no Worker", async () => {
+    const s = setup();
+    const p = s.validate(GRIDS, opts);
+    s.workers[0].onerror?.(new Event("error"));
+    await expect(p).resolves.toBe(RESULT);
+    expect(s.mainCalls).toBe(1);
+
+    let calls = 0;
+    const counted = (): ValidationResult => {
+      calls++;
+      return RESULT;
+    };
+    const noWorker = workerValidator(counted, null);
+    await expect(noWorker(GRIDS, opts)).resolves.toBe(RESULT);
+    expect(calls).toBe(1);
+    const throwing = workerValidator(counted, () => {
+      throw new Error("SecurityError");
+    });
+    await expect(throwing(GRIDS, opts)).resolves.toBe(RESULT);
+    expect(calls).toBe(2);
+  });
+});
