@@ -15,12 +15,15 @@ export interface ParsedArgs {
   output?: string;
   /** validate --summary: the batch summary workbook (SPEC §12). */
   summary?: string;
+  /** --skip a,b / --select a,b: finding codes not to report, or the only ones to report. */
+  skip?: string[];
+  select?: string[];
   inPlace: boolean;
   force: boolean;
   debug: boolean;
 }
 
-type ValueKey = "format" | "lang" | "config" | "map" | "output" | "summary";
+type ValueKey = "format" | "lang" | "config" | "map" | "output" | "summary" | "skip" | "select";
 
 const VALUE_OPTIONS: Record<string, ValueKey> = {
   "--format": "format",
@@ -30,18 +33,20 @@ const VALUE_OPTIONS: Record<string, ValueKey> = {
   "-o": "output",
   "--output": "output",
   "--summary": "summary",
+  "--skip": "skip",
+  "--select": "select",
 };
 
 /** Options each command accepts (besides --debug and --help). */
 const ALLOWED: Record<Exclude<Command, "help" | "version">, string[]> = {
-  validate: ["format", "lang", "config", "map", "summary"],
-  fill: ["output", "inPlace", "force", "lang", "config", "map"],
+  validate: ["format", "lang", "config", "map", "summary", "skip", "select"],
+  fill: ["output", "inPlace", "force", "lang", "config", "map", "skip", "select"],
   template: ["output"],
   report: ["output", "config"],
   demo: ["output", "lang"],
 };
 
-const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", map: "--map", output: "-o", inPlace: "--in-place", summary: "--summary", force: "--force" };
+const OPTION_NAME: Record<string, string> = { format: "--format", lang: "--lang", config: "--config", map: "--map", output: "-o", inPlace: "--in-place", summary: "--summary", force: "--force", skip: "--skip", select: "--select" };
 
 export const HELP_HINT = "运行 fund-audit --help 查看用法";
 
@@ -109,6 +114,7 @@ function setValue(parsed: ParsedArgs, key: ValueKey, value: string, name: string
   } else if (key === "config") parsed.config = value;
   else if (key === "summary") parsed.summary = value;
   else if (key === "map") parsed.map = value;
+  else if (key === "skip" || key === "select") parsed[key] = value.split(/[,，、\s]+/).filter((c) => c !== "");
   else parsed.output = value;
 }
 
@@ -156,6 +162,8 @@ export const HELP_TEXT = `fund-audit — 专项资金审核（Fund Audit）
   --map <文件>         列映射（JSON）：指出各表所在工作表、表头行、单位和列（见 docs/input.md）
   -o, --output <文件>  输出文件
   --summary <文件>     批量审核的汇总工作簿（.xlsx）
+  --skip 代码,代码      不报告这些问题代码（见 docs/codes.md）
+  --select 代码,代码    只报告这些问题代码
   --in-place           允许 fill 覆盖输入文件
   --force              允许 fill 覆盖已存在的输出文件
   --debug              出错时显示详细堆栈

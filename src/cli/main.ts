@@ -8,6 +8,7 @@ import { parseColumnMap } from "../core/column-map";
 import { headerKey } from "../core/sheet-reader";
 import { HELP_HINT, HELP_TEXT, parseArgs, type ParsedArgs } from "./args";
 import { CliError } from "./cli-error";
+import { selectionProblems } from "../core/selection";
 import { readConfig } from "./config-file";
 import { processIO, type CliIO } from "./io";
 import { reportsJson, writeChunked, type ReportEntry } from "./json-out";
@@ -50,7 +51,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
 }
 
 async function validateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
-  const config = withMap(readConfig(args.config), args.map);
+  const config = withCodes(withMap(readConfig(args.config), args.map), args);
   if (args.summary !== undefined) {
     const { batchCommand } = await import("./summary/command");
     return batchCommand({ inputs: args.files, summary: args.summary, format: args.format, lang: args.lang, config }, io);
@@ -106,7 +107,7 @@ async function fillCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const steps = { read: "正在读取工作簿…", validate: "正在校验…", write: "正在写入审核结果和绩效自评表…" };
   const input = args.files[0];
   const output = args.output as string;
-  const config = withMap(readConfig(args.config), args.map);
+  const config = withCodes(withMap(readConfig(args.config), args.map), args);
   let step: keyof typeof steps = "read";
   try {
     const { result, markedCells } = await fillWorkbook({
@@ -178,6 +179,17 @@ async function demoCommand(args: ParsedArgs, io: CliIO): Promise<number> {
 }
 
 /** The column map (SPEC §8) joins the config; a map that cannot be used is one located line, exit 2. */
+/** --skip / --select add to the config's own lists; a code that does not exist is a usage error. */
+function withCodes(config: RuleConfig | undefined, args: ParsedArgs): RuleConfig | undefined {
+  if (!args.skip && !args.select) return config;
+  const merged: RuleConfig = { ...(config ?? {}) };
+  if (args.skip) merged.skip = [...(merged.skip ?? []), ...args.skip];
+  if (args.select) merged.select = [...(merged.select ?? []), ...args.select];
+  const [problem] = selectionProblems({ skip: args.skip, select: args.select });
+  if (problem) throw new CliError(`${problem.replace(/^(skip|select)\[\d+\]/, (_, k: string) => `--${k}`)}`);
+  return merged;
+}
+
 function withMap(config: RuleConfig | undefined, file: string | undefined): RuleConfig | undefined {
   if (file === undefined) return config;
   let text: string;

@@ -143,3 +143,18 @@ it("--help and --version", async () => {
   expect((await cli([])).stdout).toContain("用法");
   expect((await cli(["--version"])).stdout).toMatch(/^fund-audit \d+\.\d+\.\d+\n$/);
 });
+
+test("--skip and --select pick the codes reported; an unknown code is a usage error", async () => {
+  const all = JSON.parse((await cli(["validate", EXAMPLE, "--format", "json"])).stdout);
+  const codes = (r: { findings: { code: string }[] }) => [...new Set(r.findings.map((f) => f.code))].sort();
+  expect(codes(all)).toEqual(expect.arrayContaining(["inferred-category", "paid-traffic"]));
+
+  const skipped = await cli(["validate", EXAMPLE, "--format", "json", "--skip", "inferred-category,paid-traffic"]);
+  expect(codes(JSON.parse(skipped.stdout))).toEqual(codes(all).filter((c) => c !== "inferred-category" && c !== "paid-traffic"));
+
+  const selected = await cli(["validate", EXAMPLE, "--format", "json", "--select", "paid-traffic"]);
+  expect([selected.code, codes(JSON.parse(selected.stdout))]).toEqual([0, ["paid-traffic"]]);
+
+  const bad = await cli(["validate", EXAMPLE, "--skip", "no-such-code"]);
+  expect([bad.code, bad.stderr]).toEqual([2, "fund-audit: --skip: 「no-such-code」不是问题代码（见 docs/codes.md）\n"]);
+});
