@@ -1,11 +1,11 @@
 // Variants of the 绩效自评表 seen in published forms: a 分值 column before 指标值 with a funding
 // header of 全年预算数 (A) / 全年执行数 (B) only, and a municipal form with no 分值 column whose
 // weights stand in the 一级 labels (产出指标 (60 分)) and the funding block's label (20 分).
-import type { WorkbookGrids } from "../../../src/core/types";
+import type { CellValue, WorkbookGrids } from "../../../src/core/grid";
 import { pairs, run } from "../builders";
 
 const S = "自评表";
-const grids = (rows: unknown[][]): WorkbookGrids => ({ sheets: [{ name: S, rows }] }) as WorkbookGrids;
+const grids = (rows: CellValue[][]): WorkbookGrids => ({ sheets: [{ name: S, rows }] });
 
 describe("a form with 分值 before 指标值 and no 年初预算数 column", () => {
   const r = run(grids([
@@ -49,7 +49,7 @@ describe("a form with 分值 before 指标值 and no 年初预算数 column", ()
 });
 
 describe("a form with no 分值 column: weights in the 一级 labels", () => {
-  const rows = (execLabel: string): unknown[][] => [
+  const rows = (execLabel: string): CellValue[][] => [
     ["2020 年项目自评表"],
     ["项目名称", "服务贸易发展资金"],
     [execLabel, null, "预算数 (A)", "执行数(B)", "执行率(B/A)", "得分 (20 分*执行率)"],
