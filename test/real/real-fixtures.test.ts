@@ -78,8 +78,6 @@ const KNOWN_GAPS: Record<string, string> = {
   "zhoushan-2019-village-fund-allocation.xlsx": "a bare 金额(万元) is not an alias of 批复金额",
   "china-2017-science-museum-subsidy-allocation.xlsx": "traditional headers and 合 計 on top",
   "guangdong-2015-tech-upgrade-fund-allocation.xlsx": "地市 / 计划安排额度 with a 小计 above the data",
-  "zhongjiang-2022-selfeval-form.xlsx": "分值 column before 指标值: funding block and one indicator not read",
-  "district-2020-service-trade-selfeval-form.xlsx": "execution weight 20 and no 分值 column: funding block not read",
   "liling-2019-poverty-fund-projects.xlsx": "a project list with no 单位名称 is not read as spending lines",
   "beiguan-2018-poverty-fund-projects.xlsx": "a project list with amounts typed as 20万元 is not read as spending lines",
   "guilin-2015-three-public-expenses.xlsx": "a 三公 table (经济分类 items as rows) is not read as spending lines",

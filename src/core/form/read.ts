@@ -49,6 +49,8 @@ function numberOf(v: CellValue): number | null {
 
 type Row = CellValue[];
 const keyOf = (v: CellValue | undefined): string => (typeof v === "string" && v.length <= 60 ? headerKey(v) : "");
+/** 预算数 (A), 得分 (20 分*执行率): a header's key without the notes in brackets after it. */
+const bareKey = (v: CellValue | undefined): string => keyOf(v).replace(/(\([^()]*\))+$/, "");
 
 function findCell(rows: Row[], test: (key: string) => boolean, fromRow = 0, toRow = rows.length): { row: number; col: number } | null {
   for (let r = fromRow; r < Math.min(toRow, rows.length); r++) {
@@ -62,7 +64,7 @@ function findCell(rows: Row[], test: (key: string) => boolean, fromRow = 0, toRo
 function headerCols<K extends string>(row: Row, tests: [K, (k: string) => boolean][]): Partial<Record<K, number>> {
   const cols: Partial<Record<K, number>> = {};
   for (let c = 0; c < row.length; c++) {
-    const k = keyOf(row[c]);
+    const k = bareKey(row[c]);
     if (!k) continue;
     for (const [name, test] of tests) {
       if (cols[name] === undefined && test(k)) {
@@ -74,9 +76,10 @@ function headerCols<K extends string>(row: Row, tests: [K, (k: string) => boolea
   return cols;
 }
 
-const FUNDING_TESTS: [FundingColumn | "weight" | "rate" | "score" | "reason", (k: string) => boolean][] = [
+type FundingTest = FundingColumn | "weight" | "rate" | "score" | "reason";
+const FUNDING_TESTS: [FundingTest, (k: string) => boolean][] = [
   ["initial", (k) => k.startsWith("年初预算")],
-  ["budget", (k) => k.startsWith("全年预算") || k.startsWith("调整后预算") || k.startsWith("调整预算")],
+  ["budget", (k) => k.startsWith("全年预算") || k.startsWith("调整后预算") || k.startsWith("调整预算") || k === "预算数"],
   ["rate", (k) => k.includes("执行率")],
   ["executed", (k) => k.startsWith("全年执行") || k.startsWith("预算执行数") || k === "执行数" || k.startsWith("实际执行")],
   ["weight", (k) => k === "分值" || k === "权重"],
@@ -102,6 +105,7 @@ const INDICATOR_TESTS: [IndicatorCol, (k: string) => boolean][] = [
 /** Rows that end the funding block (the goals, the indicator table, another block). */
 const BLOCK_END = (k: string): boolean => k.startsWith("年度总体目标") || k.startsWith("项目年度目标") || k === "一级指标" || k.startsWith("绩效指标") || k.startsWith("项目基本情况");
 const TOTAL_LABELS = new Set(["年度资金总额", "资金总额", "总额", "合计", "总计"]);
+const isTotalLabel = (k: string): boolean => TOTAL_LABELS.has(k) || k.endsWith("资金总额");
 const TOTAL_ROW = (k: string): boolean => k.startsWith("总分") || k.startsWith("合计") || k.startsWith("总计") || k.startsWith("得分合计");
 
 /** The value right of a label (skipping the label's own merged cells). */
@@ -153,9 +157,9 @@ export function readForm(grid: SheetGrid, emit: FormEmit): FormRead {
 }
 
 function readFunding(rows: Row[], form: FormRead, pos: (r: number, c: number) => CellPos, typed: (r: number, c: number | undefined) => TypedNumber | null, emit: FormEmit, end: number): void {
-  const header = findCell(rows, (k) => k.startsWith("年初预算"), 0, end);
+  const header = fundingHeader(rows, end);
   if (!header) return;
-  const cols = headerCols(rows[header.row] ?? [], FUNDING_TESTS);
+  const cols = header.cols;
   form.fundingCols = cols;
   form.fundingHeaderRow = header.row;
   // 项目资金（万元）/ 年度预算数(万元): a form's amounts are in 万元 unless it says otherwise.
@@ -187,7 +191,7 @@ function readFunding(rows: Row[], form: FormRead, pos: (r: number, c: number) =>
       label, row: r,
       fen: { initial: amount(r, cols.initial, "年初预算数"), budget: amount(r, cols.budget, "全年预算数"), executed: amount(r, cols.executed, "全年执行数") },
     };
-    if (!form.total && TOTAL_LABELS.has(headerKey(label))) {
+    if (!form.total && isTotalLabel(headerKey(label))) {
       form.total = fr;
       form.executionWeight = typed(r, cols.weight);
       form.executionScore = typed(r, cols.score);
@@ -205,9 +209,18 @@ function readFunding(rows: Row[], form: FormRead, pos: (r: number, c: number) =>
   }
   // 预算执行情况(10分): the weight in the block's label when its 分值 cell is blank.
   if (form.executionWeight?.value === null || !form.executionWeight) {
-    const m = /(\d+(?:\.\d+)?)分/.exec(textAt(rows, header.row, 0).normalize("NFKC"));
+    const m = /(\d+(?:\.\d+)?)\s*分/.exec(textAt(rows, header.row, 0).normalize("NFKC"));
     if (m) form.executionWeight = { value: Number(m[1]), text: m[0], cell: form.executionWeight?.cell ?? pos(header.row, 0) };
   }
+}
+
+/** The funding header: 年初预算数 …, or a 全年预算数 (A) / 预算数 (A) beside an 执行数 (B). */
+function fundingHeader(rows: Row[], end: number): { row: number; cols: ReturnType<typeof headerCols<FundingTest>> } | null {
+  for (let r = 0; r < end; r++) {
+    const cols = headerCols(rows[r] ?? [], FUNDING_TESTS);
+    if (cols.initial !== undefined || (cols.budget !== undefined && cols.executed !== undefined)) return { row: r, cols };
+  }
+  return null;
 }
 
 /** The block's own label (项目资金（万元）, 预算执行情况(10分)) spans the rows: it names no row. */
@@ -240,17 +253,25 @@ function readIndicators(rows: Row[], form: FormRead, pos: (r: number, c: number)
   const lastLabelCol = Math.max(c.name ?? 0, c.level1 ?? 0);
   let l1 = "";
   let l2 = "";
+  // No 分值 column: 产出指标 (60 分) gives its group's weight, shared equally by its rows.
+  const groupWeights = new Map<string, number>();
   for (let r = headerRow + 1; r < rows.length; r++) {
     const row = rows[r] ?? [];
     let isTotal = false;
     for (let k = 0; k <= lastLabelCol && !isTotal; k++) isTotal = TOTAL_ROW(keyOf(row[k]));
     if (isTotal) {
       form.totalScore = typed(r, c.score);
+      // A 分值 typed in the 总分 row is the figure a wrong sum of weights contradicts.
+      const weight = typed(r, c.weight);
+      if (weight && weight.value !== null) form.weightHeader = weight.cell;
       readGrade(rows, form, pos, r);
-      return;
+      break;
     }
+    const raw1 = textAt(rows, r, c.level1);
+    const typed1 = cleanLevel(raw1);
+    const labelWeight = /(\d+(?:\.\d+)?)\s*分/.exec(raw1.normalize("NFKC"));
+    if (c.weight === undefined && typed1 && labelWeight) groupWeights.set(typed1, Number(labelWeight[1]));
     const name = textAt(rows, r, c.name);
-    const typed1 = cleanLevel(textAt(rows, r, c.level1));
     const typed2 = cleanLevel(textAt(rows, r, c.level2));
     if (!name && !typed1 && !typed2) break;
     // Left blank under a filled one (a form without merges), a level continues the one above.
@@ -262,7 +283,11 @@ function readIndicators(rows: Row[], form: FormRead, pos: (r: number, c: number)
     if (!name) continue;
     form.indicators.push(indicator(rows, r, c, pos, { level1, level2, name }));
   }
-  readGrade(rows, form, pos, rows.length);
+  for (const [level1, weight] of groupWeights) {
+    const group = form.indicators.filter((i) => i.level1 === level1);
+    for (const ind of group) ind.weight = weight / group.length;
+  }
+  if (c.weight === undefined && groupWeights.size > 0) form.weightHeader = pos(headerRow, 0);
 }
 
 function indicator(rows: Row[], r: number, c: Partial<Record<IndicatorCol, number>>, pos: (r: number, c: number) => CellPos, names: { level1: string; level2: string; name: string }): Indicator {

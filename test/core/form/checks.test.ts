@@ -44,7 +44,7 @@ const PLANTED: [string, Record<string, CellValue>, string][] = [
   ["a 自评等级 not the band of 总分", { I16: "自评等级：良" }, "form-grade-mismatch@Sheet1!I16"],
   ["a missed target scored in full", { H14: 30, H16: 99.5 }, "score-contradicts-actual@Sheet1!H14"],
   ["a numeric target with an actual that has no number", { F12: "完成" }, "actual-not-comparable@Sheet1!F12"],
-  ["weights that do not total 100", { G15: 15, H15: 15, H16: 98.5 }, "weights-not-100@Sheet1!G11"],
+  ["weights that do not total 100", { G15: 15, H15: 15, H16: 98.5 }, "weights-not-100@Sheet1!G16"],
   ["no actual", { F13: null }, "missing-actual@Sheet1!F13"],
   ["a target that says nothing measurable", { E13: "10家、5亿元" }, "unparseable-target@Sheet1!E13"],
   ["得分 below 分值 with no 偏差原因", { E15: "服务对象满意", F15: "满意", H15: 8, H16: 91.5 }, "missing-deviation-reason@Sheet1!I15"],
