@@ -15,7 +15,7 @@ import { codeSelection } from "./selection";
 import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
 
 /** Bumped when a rule, default or scoring changes what a workbook yields. */
-export const RULESET_VERSION = "2026.11.1";
+export const RULESET_VERSION = "2026.12.1";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
