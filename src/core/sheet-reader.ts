@@ -56,8 +56,8 @@ export function unitFromText(unit: string | null): AmountUnit | null {
   return null;
 }
 
-/** 单位：万元, 金额单位：万元, （单位：万元）, 单位:萬元 — anywhere in a cell above the header. */
-const UNIT_LINE = /(?:^|[^\p{Script=Han}]|金额)单位[:：]\s*(万元|萬元|元)/u;
+/** 单位：万元, 金额单位：万元, （单位：万元）, 單位:萬元 — anywhere in a cell above the header. */
+const UNIT_LINE = /(?:^|[^\p{Script=Han}]|金额)[单單]位[:：]\s*(万元|萬元|元)/u;
 
 export function unitLineOf(text: string): AmountUnit | null {
   const m = UNIT_LINE.exec(text.normalize("NFKC"));
