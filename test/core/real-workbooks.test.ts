@@ -51,6 +51,11 @@ describe("vocabulary: every alias of SPEC §8 finds its column", () => {
     expect(m.cols).toEqual({ seq: 0, district: 1, name: 1, approved: 2, note: 3 });
     expect(m.units).toEqual({ approved: "wan" });
   });
+  it("a repeated traditional header row (市縣 / 資金合計) is skipped, not read as a recipient", () => {
+    const r = run(one("Sheet1", [["单位:万元"], ["市縣", "資金合計"], ["修武", 100], ["市縣", "資金合計"], ["博愛", 200]]));
+    expect(all(r)).toEqual(["role-absent@Sheet1!A1"]);
+    expect(r.summary.recipients).toBe(2);
+  });
   it("a bare 金额 does not make a spending sheet an allocation table", () => {
     const r = run(one("Sheet1", [["单位名称", "支出内容", "金额"], ["甲公司", "直通车推广", 1200]]));
     expect(r.model.sheets).toEqual({ project: null, allocation: null, spending: "Sheet1", scope: null, indicators: null });

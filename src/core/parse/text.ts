@@ -79,7 +79,8 @@ const SIMPLIFIED = new Map<string, string>();
 for (let i = 0; i < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i], TRADITIONAL[i + 1]);
 const TRADITIONAL_CHAR = new RegExp(`[${[...SIMPLIFIED.keys()].join("")}]`, "gu");
 
-function simplify(s: string): string {
+/** Traditional header characters replaced by their simplified forms (a repeated 資金合計 header is 资金合计). */
+export function simplify(s: string): string {
   return s.replace(TRADITIONAL_CHAR, (ch) => SIMPLIFIED.get(ch) ?? ch);
 }
 
