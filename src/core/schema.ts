@@ -24,12 +24,15 @@ export interface SheetDef<F extends string> {
 }
 
 /** 区域 as real tables head it (SPEC §8 vocabulary). */
-export const DISTRICT_ALIASES = ["district", "region", "地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "所属区域", "所在地", "市州", "地市"];
+export const DISTRICT_ALIASES = [
+  "district", "region", "地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "所属区域", "所在地", "市州", "地市", "市县", "市县名称", "乡镇", "乡镇名称", "村名", "村",
+];
 /** 单位名称 as real tables head it. */
 export const NAME_ALIASES = ["recipient", "name", "enterprise", "企业名称", "受助单位", "项目单位", "申报单位", "承担单位", "项目承担单位", "单位"];
 /** 批复金额 as real tables head it; a year before any of them (2017年补助金额) is matched too. */
 export const APPROVED_ALIASES = [
-  "approved", "approvedamount", "批复资金", "分配金额", "资金分配额", "安排金额", "下达金额", "拟下达金额", "补助金额", "奖补金额", "扶持金额", "市级资金", "省级资金", "中央资金",
+  "approved", "approvedamount", "批复资金", "分配金额", "资金分配额", "安排金额", "下达金额", "拟下达金额", "补助金额", "奖补金额", "扶持金额", "资金合计", "金额", "资金金额",
+  "计划安排额度", "安排额度", "市级资金", "省级资金", "中央资金",
 ];
 
 export type ScopeField = "category" | "allowed" | "areas" | "keywords" | "capPercent" | "capAmount" | "note";

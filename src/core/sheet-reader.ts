@@ -1,6 +1,6 @@
 // Locating input sheets and their header rows, and walking data rows (SPEC §1).
 import { CellError, gridWidth, isBlank, rangeToA1, spreadMerges, type CellRange, type CellValue, type SheetGrid, type WorkbookGrids } from "./grid";
-import { isSquashed, normalizeHeader, toText } from "./parse/text";
+import { isSquashed, normalizeHeader, simplify, toText } from "./parse/text";
 import type { ColumnDef, SheetDef } from "./schema";
 import type { AmountUnit } from "./types";
 
@@ -56,8 +56,8 @@ export function unitFromText(unit: string | null): AmountUnit | null {
   return null;
 }
 
-/** 单位：万元, 金额单位：万元, （单位：万元）, 单位:萬元 — anywhere in a cell above the header. */
-const UNIT_LINE = /(?:^|[^\p{Script=Han}]|金额)单位[:：]\s*(万元|萬元|元)/u;
+/** 单位：万元, 金额单位：万元, （单位：万元）, 單位:萬元 — anywhere in a cell above the header. */
+const UNIT_LINE = /(?:^|[^\p{Script=Han}]|金额)[单單]位[:：]\s*(万元|萬元|元)/u;
 
 export function unitLineOf(text: string): AmountUnit | null {
   const m = UNIT_LINE.exec(text.normalize("NFKC"));
@@ -193,7 +193,7 @@ export function totalKind(row: CellValue[], limit = row.length): "subtotal" | "t
     // A name or content is rejected without normalising: on its first character, or (squashed text
     // keys to a prefix of itself) on how it starts.
     const lead = leadingIdeograph(v);
-    if ((lead >= 0 && !TOTAL_LEADS.has(lead)) || (isSquashed(v) && !TOTAL_START.test(v))) return null;
+    if ((lead >= 0 && !TOTAL_LEADS.has(lead)) || (isSquashed(v) && !TOTAL_START.test(v) && !TOTAL_START.test(simplify(v)))) return null;
     const k = headerKey(v).replace(/[:：]$/, "");
     if (!TOTAL_WORDS.has(k)) return null;
     return SUBTOTAL_WORDS.has(k) ? "subtotal" : "total";
@@ -295,7 +295,9 @@ export function isRepeatedHeader<F extends string>(p: PreparedSheet, r: number, 
     // prefix of itself) on how it starts.
     if (typeof v !== "string") return false;
     const lead = leadingIdeograph(v);
-    if ((lead >= 0 && lead !== key.charCodeAt(0)) || (isSquashed(v) && !v.startsWith(key)) || headerKey(v) !== key) return false;
+    // Keys are simplified: a traditional header (資金合計) is compared in simplified form.
+    if (lead >= 0 && lead !== key.charCodeAt(0) && simplify(v[0]) !== key[0]) return false;
+    if ((isSquashed(v) && !v.startsWith(key) && !simplify(v).startsWith(key)) || headerKey(v) !== key) return false;
   }
   return m.keys.length > 1;
 }

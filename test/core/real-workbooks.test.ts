@@ -17,9 +17,10 @@ const countyRows = (header: CellValue[] = ["县区名称", "市级资金(万元)
 
 describe("vocabulary: every alias of SPEC §8 finds its column", () => {
   const cases: [SheetDef<string>, string, string[]][] = [
-    [ALLOCATION_SHEET, "district", ["地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "县（市、区）", "所属区域", "所在地", "市州", "地市"]],
+    [ALLOCATION_SHEET, "district", ["地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "县（市、区）", "所属区域", "所在地", "市州", "地市", "市县", "市县名称", "乡镇", "乡镇名称", "村名", "村", "市縣"]],
     [ALLOCATION_SHEET, "name", ["项目单位", "申报单位", "企业名称", "受助单位", "承担单位", "项目承担单位", "单位"]],
-    [ALLOCATION_SHEET, "approved", ["分配金额", "资金分配额", "安排金额", "下达金额", "拟下达金额", "补助金额", "奖补金额", "扶持金额", "市级资金", "省级资金", "中央资金", "2017年补助金额", "2024年度拟下达金额"]],
+    [ALLOCATION_SHEET, "approved", ["分配金额", "资金分配额", "安排金额", "下达金额", "拟下达金额", "补助金额", "奖补金额", "扶持金额", "市级资金", "省级资金", "中央资金", "2017年补助金额", "2024年度拟下达金额",
+      "资金合计", "資金合計", "金额", "金额(万元)", "资金金额", "计划安排额度", "计划安排额度(万元)", "安排额度", "2017年補助金額"]],
     [INDICATOR_SHEET, "target", ["指标值", "目标值", "年度目标值", "年初目标值"]],
     [INDICATOR_SHEET, "actual", ["完成值", "实际值", "实际完成情况"]],
     [INDICATOR_SHEET, "weight", ["权重"]],
@@ -45,6 +46,20 @@ describe("vocabulary: every alias of SPEC §8 finds its column", () => {
       expect(r.model.project.cells[key]).toBeDefined();
     });
   }
+  it("traditional headers key as simplified: 序 號 -> 序号, 地 區 -> 区域, 備註 -> 备注, (萬元) is a unit", () => {
+    const m = locateHeader([["序 號", "地 區", "資金合計(萬元)", "備註"]], ALLOCATION_SHEET);
+    expect(m.cols).toEqual({ seq: 0, district: 1, name: 1, approved: 2, note: 3 });
+    expect(m.units).toEqual({ approved: "wan" });
+  });
+  it("a repeated traditional header row (市縣 / 資金合計) is skipped, not read as a recipient", () => {
+    const r = run(one("Sheet1", [["单位:万元"], ["市縣", "資金合計"], ["修武", 100], ["市縣", "資金合計"], ["博愛", 200]]));
+    expect(all(r)).toEqual(["role-absent@Sheet1!A1"]);
+    expect(r.summary.recipients).toBe(2);
+  });
+  it("a bare 金额 does not make a spending sheet an allocation table", () => {
+    const r = run(one("Sheet1", [["单位名称", "支出内容", "金额"], ["甲公司", "直通车推广", 1200]]));
+    expect(r.model.sheets).toEqual({ project: null, allocation: null, spending: "Sheet1", scope: null, indicators: null });
+  });
   it("spending 单位名称 aliases", () => {
     for (const alias of ["项目单位", "受助单位", "单位"]) expect(locateHeader([[alias, "支出内容", "金额"]], SPENDING_SHEET).cols.name).toBe(0);
   });
@@ -137,6 +152,14 @@ describe("units", () => {
   it("no unit anywhere and amounts like 元: no unit-suspect", () => {
     const r = run(one("Sheet1", [["县区名称", "补助金额"], ...COUNTIES.map(([n, v]) => [n, v * 1000])]));
     expect(pairs(r, "unit-suspect")).toEqual([]);
+  });
+  it("no unit anywhere and approvals adding up to under 10,000: unit-suspect, even with a median over 1,000", () => {
+    const r = run(one("Sheet1", [["市县", "资金合计"], ["修武", 1116.7], ["博爱", 1150.9], ["沁阳", 1017.4], ["孟州", 865.8], ["中站", 502.5]]));
+    expect(all(r)).toEqual(["unit-suspect@Sheet1!B1", "role-absent@Sheet1!A1"]);
+  });
+  it("单位 on the title line after spaces: …分配情况表       单位:万元", () => {
+    const r = run(one("Sheet1", [["2022年资金分配情况表       单位:万元"], ["市县名称", "资金合计"], ["舞钢市", 154]]));
+    expect(approvedOf(r)).toEqual([154 * 1000000]);
   });
   it("a 全年预算数 under 10,000 without 金额单位: unit-suspect at it", () => {
     const r = run(aWorkbook().withoutInfo("金额单位").withInfo("全年预算数", 30));

@@ -71,11 +71,25 @@ const ENGLISH_UNITS: Record<string, string> = { yuan: "元", cny: "元", rmb: "�
 const TRAILING_UNIT = /[([]([^()[\]]{1,12})[)\]]$/;
 
 /**
- * A header reduced to its matching key, plus the unit it carried in trailing brackets.
- * "批复金额（万元）*" -> { key: "批复金额", unit: "万元" }.
+ * Traditional characters that occur in the headers of real tables (市縣, 資金合計, 序號, 補助金額),
+ * each with its simplified form: a header key is simplified, so one alias serves both scripts.
+ */
+const TRADITIONAL = "縣县資资計计級级額额備备註注區区項项單单號号補补實实際际達达劃划稱称鄉乡鎮镇內内撥拨發发業业費费數数預预執执績绩標标評评價价與与為为機机構构動动總总專专來来報报務务獎奖勵励碼码統统會会說说細细門门開开產产農农萬万廠厂場场貼贴";
+const SIMPLIFIED = new Map<string, string>();
+for (let i = 0; i < TRADITIONAL.length; i += 2) SIMPLIFIED.set(TRADITIONAL[i], TRADITIONAL[i + 1]);
+const TRADITIONAL_CHAR = new RegExp(`[${[...SIMPLIFIED.keys()].join("")}]`, "gu");
+
+/** Traditional header characters replaced by their simplified forms (a repeated 資金合計 header is 资金合计). */
+export function simplify(s: string): string {
+  return s.replace(TRADITIONAL_CHAR, (ch) => SIMPLIFIED.get(ch) ?? ch);
+}
+
+/**
+ * A header reduced to its matching key (traditional characters simplified), plus the unit it carried
+ * in trailing brackets. "批复金额（万元）*" -> { key: "批复金额", unit: "万元" }.
  */
 export function normalizeHeader(s: string): { key: string; unit: string | null } {
-  let key = squash(s);
+  let key = simplify(squash(s));
   let unit: string | null = null;
   key = key.replace(/\*+$/, "");
   const m = TRAILING_UNIT.exec(key);

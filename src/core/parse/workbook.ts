@@ -14,7 +14,10 @@ export { cleanLevel, isNotApplicable, parseGrade } from "./indicators";
 
 /** Roles a present role cannot be checked without (spending lines need the recipients; scores need the budget). */
 const NEEDS: Partial<Record<Role, Role>> = { spending: "allocation", indicators: "project" };
-/** Amounts that look like 万元 typed without a unit: a budget under 10,000, a median approval under 1,000 (in fen). */
+/**
+ * Amounts that look like 万元 typed without a unit: a budget under 10,000, a median approval under
+ * 1,000, or approvals adding up to under 10,000 (a budget's worth: 焦作 2018's eight counties, 6480) (in fen).
+ */
 const SUSPECT_BUDGET_FEN = 1_000_000;
 const SUSPECT_MEDIAN_FEN = 100_000;
 
@@ -86,7 +89,9 @@ function unitSuspect(
 ): (CellPos & { field: string }) | null {
   if (projectUnitStated) return null;
   const approved = alloc.recipients.map((r) => r.approvedFen).filter((x): x is number => x !== null).sort((a, b) => a - b);
-  if (alloc.sheet && alloc.amountHeader && !alloc.unitStated && approved.length > 0 && approved[Math.floor((approved.length - 1) / 2)] < SUSPECT_MEDIAN_FEN) {
+  const total = approved.reduce((a, b) => a + b, 0);
+  const small = approved.length > 0 && (approved[Math.floor((approved.length - 1) / 2)] < SUSPECT_MEDIAN_FEN || total < SUSPECT_BUDGET_FEN);
+  if (alloc.sheet && alloc.amountHeader && !alloc.unitStated && small) {
     return { sheet: alloc.sheet, row: alloc.amountHeader.row, col: alloc.amountHeader.col, field: alloc.amountHeader.header };
   }
   const budget = project.cells["全年预算数"];
