@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   FINDINGS_SHEET,
+  OUTPUT_SHEETS,
   SELF_EVAL_SHEET,
   findingsLayout,
   hasReadableInput,
@@ -108,7 +109,7 @@ async function checkReadBack(bytes: Uint8Array, before: WorkbookGrids, input: st
   } catch (e) {
     throw new CliError(`写出的工作簿无法读回（${(e as Error).message}），未写入任何文件：${input} 可能含有本工具不支持的结构，请在 Excel 中另存为 .xlsx 后重试`);
   }
-  const kept = (g: WorkbookGrids): SheetGrid[] => g.sheets.filter((s) => !isOwnSheet(s.name));
+  const kept = (g: WorkbookGrids): SheetGrid[] => g.sheets.filter((s) => !OUTPUT_SHEETS.has(s.name));
   const [a, b] = [kept(before), kept(after)];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const name = a[i]?.name ?? b[i]?.name;
@@ -143,10 +144,6 @@ function sameRow(x: CellValue[], y: CellValue[]): boolean {
   return true;
 }
 
-/** The product's own sheets (core's OUTPUT_SHEETS may be unset under CommonJS: an import cycle). */
-function isOwnSheet(name: string): boolean {
-  return name === FINDINGS_SHEET || name === SELF_EVAL_SHEET;
-}
 
 function sheetOf(grids: WorkbookGrids, name: string) {
   return grids.sheets.find((s) => s.name === name);

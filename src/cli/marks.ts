@@ -4,14 +4,12 @@
 // a re-run finds exactly the marks the product added: their text is taken out and their fill
 // turned back into the format it was copied from before the new marks go on. A note the user wrote
 // on the same cell is kept above ours; a cell with a fill of its own keeps it (the note marks it).
-import { FINDINGS_SHEET, MARK_FILL, SELF_EVAL_SHEET, markLine, markNote, type CellRange, type Finding, type Lang, type Severity } from "../core";
+import { MARK_FILL, OUTPUT_SHEETS, markLine, markNote, type CellRange, type Finding, type Lang, type Severity } from "../core";
 import { cellKey, SheetNotes } from "./ooxml/notes";
 import type { ZipPackage } from "./ooxml/package";
 import { restyleCells, sheetMerges, type Restyle } from "./ooxml/sheet-cells";
 import type { WorkbookPatch } from "./ooxml/workbook-patch";
 
-/** The product's own sheets, never marked (core's OUTPUT_SHEETS may be unset under CommonJS: an import cycle). */
-const isOwnSheet = (name: string): boolean => name === FINDINGS_SHEET || name === SELF_EVAL_SHEET;
 const MARKED_SEVERITIES: Severity[] = ["error", "warning"];
 
 interface Mark {
@@ -25,7 +23,7 @@ interface Mark {
 export function patchMarks(pkg: ZipPackage, wb: WorkbookPatch, findings: Finding[], lang: Lang): number {
   const bySheet = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (!MARKED_SEVERITIES.includes(f.severity) || isOwnSheet(f.sheet) || f.row < 1 || f.col < 0) continue;
+    if (!MARKED_SEVERITIES.includes(f.severity) || OUTPUT_SHEETS.has(f.sheet) || f.row < 1 || f.col < 0) continue;
     const list = bySheet.get(f.sheet) ?? [];
     list.push(f);
     bySheet.set(f.sheet, list);
@@ -38,7 +36,7 @@ export function patchMarks(pkg: ZipPackage, wb: WorkbookPatch, findings: Finding
 
   let marked = 0;
   for (const sheet of wb.sheets) {
-    if (!sheet.part || isOwnSheet(sheet.name)) continue;
+    if (!sheet.part || OUTPUT_SHEETS.has(sheet.name)) continue;
     const notes = new SheetNotes(pkg, wb, sheet.part);
     const previous = notes.ourCells();
     const found = bySheet.get(sheet.name) ?? [];
