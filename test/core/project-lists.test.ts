@@ -104,3 +104,18 @@ describe("a “三公” table is not a fund's table", () => {
     expect(r.findings[0].message).not.toContain("三公");
   });
 });
+
+describe("spending of a recipient with several projects", () => {
+  const alloc: CellValue[][] = [["序号", "项目名称", "单位名称", "批复金额"], [1, "农业特色产业", "扶贫办", 660], [2, "危桥改造", "交通局", 251], [3, "雨露计划", "扶贫办", 130]];
+  const spending = (amounts: number[]): CellValue[][] => [["单位名称", "支出内容", "金额"], ...amounts.map((a, i) => [i === 1 ? "交通局" : "扶贫办", "工程款", a])];
+  const book = (amounts: number[]): WorkbookGrids => ({ sheets: [{ name: "资金分配", rows: alloc }, { name: "支出明细", rows: spending(amounts) }] });
+  it("is checked against all its rows together: 700 + 90 = 660 + 130, nothing at either row", () => {
+    const r = run(book([700, 251, 90]));
+    expect(pairs(r).filter((x) => /spend|no-spending|duplicate/.test(x))).toEqual([]);
+  });
+  it("over the rows together: one spend-over-disbursed at the first row, with their sum as the limit", () => {
+    const r = run(book([700, 251, 100]));
+    expect(pairs(r).filter((x) => /spend|no-spending|duplicate/.test(x))).toEqual(["spend-over-disbursed@资金分配!D2"]);
+    expect(r.findings.find((f) => f.code === "spend-over-disbursed")?.message).toMatch(/790/);
+  });
+});

@@ -42,9 +42,26 @@ export const recipientTotals: Rule = {
         withAmount[ri]++;
       }
     });
+    // A project list gives one recipient a row per project; its lines (matched to its first row)
+    // are checked against the money of all its rows together, at the first.
+    const later = new Set<number>();
+    const extra = new Map<number, { limit: number | null; money: number }>();
+    const firstRow = new Map<string, number>();
     model.recipients.forEach((r, i) => {
-      const lim = limitOf(r);
-      const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0);
+      if (!r.project || !r.normName) return;
+      const first = firstRow.get(r.normName);
+      if (first === undefined) return void firstRow.set(r.normName, i);
+      later.add(i);
+      const acc = extra.get(first) ?? { limit: 0, money: 0 };
+      const l = limitOf(r).fen;
+      extra.set(first, { limit: acc.limit === null || l === null ? null : acc.limit + l, money: acc.money + Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0) });
+    });
+    model.recipients.forEach((r, i) => {
+      if (later.has(i)) return;
+      const more = extra.get(i);
+      const own = limitOf(r);
+      const lim = more ? { ...own, fen: own.fen === null || more.limit === null ? null : own.fen + more.limit } : own;
+      const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0) + (more?.money ?? 0);
       // 明细说明 that explains the money in words only (or splits into nothing): not itemised.
       if ((counts[i] === 0 && r.detailText) || (withAmount[i] === 0 && fromDetail[i])) {
         if (money > 0 && r.cells.detail) emit("unpriced-detail", r.cells.detail, { recipient: r.name, amountFen: money });
