@@ -10,6 +10,8 @@ export interface ColumnDef<F extends string> {
   money?: boolean;
   /** Help text for the template's 使用说明 sheet. */
   help: string;
+  /** Read from real tables only (SPEC §8): not a column of the template. */
+  readOnly?: boolean;
 }
 
 export interface SheetDef<F extends string> {
@@ -28,12 +30,14 @@ export const DISTRICT_ALIASES = [
   "district", "region", "地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "所属区域", "所在地", "市州", "地市", "市县", "市县名称", "乡镇", "乡镇名称", "村名", "村",
 ];
 /** 单位名称 as real tables head it. */
-export const NAME_ALIASES = ["recipient", "name", "enterprise", "企业名称", "受助单位", "项目单位", "申报单位", "承担单位", "项目承担单位", "单位"];
+export const NAME_ALIASES = ["recipient", "name", "enterprise", "企业名称", "受助单位", "项目单位", "申报单位", "承担单位", "项目承担单位", "单位", "责任单位", "实施单位", "项目实施单位", "建设单位"];
 /** 批复金额 as real tables head it; a year before any of them (2017年补助金额) is matched too. */
 export const APPROVED_ALIASES = [
   "approved", "approvedamount", "批复资金", "分配金额", "资金分配额", "安排金额", "下达金额", "拟下达金额", "补助金额", "奖补金额", "扶持金额", "资金合计", "金额", "资金金额",
-  "计划安排额度", "安排额度", "市级资金", "省级资金", "中央资金",
+  "计划安排额度", "安排额度", "市级资金", "省级资金", "中央资金", "投资规模", "资金规模", "补助资金", "安排资金",
 ];
+/** 项目名称 as project lists head it: one recipient may carry several projects (SPEC §8). */
+export const PROJECT_ALIASES = ["project", "projectname", "项目", "项目名", "建设项目"];
 
 export type ScopeField = "category" | "allowed" | "areas" | "keywords" | "capPercent" | "capAmount" | "note";
 export type IndicatorField =
@@ -56,6 +60,7 @@ export const ALLOCATION_SHEET: SheetDef<AllocationField> = {
     { field: "seq", header: "序号", aliases: ["no", "no.", "#"], required: false, help: "行号，可不填" },
     { field: "district", header: "区域", aliases: DISTRICT_ALIASES, required: false, help: "受助单位所在区县，须属于适用区域" },
     { field: "name", header: "单位名称", aliases: NAME_ALIASES, required: true, help: "受助单位全称，与支出明细中的单位名称一致" },
+    { field: "project", header: "项目名称", aliases: PROJECT_ALIASES, required: false, readOnly: true, help: "同一单位的不同项目各占一行，不算重复" },
     { field: "creditCode", header: "统一社会信用代码", aliases: ["creditcode", "uscc", "信用代码"], required: false, help: "18 位统一社会信用代码，按 GB 32100-2015 校验" },
     { field: "area", header: "支持方向", aliases: ["supportarea", "area", "支持类别"], required: false, help: "须为项目信息中列出的支持方向之一" },
     { field: "approved", header: "批复金额", aliases: APPROVED_ALIASES, required: true, money: true, help: "批复给该单位的金额；可写 35000、3.5万、人民币叁万伍仟元整" },

@@ -87,8 +87,11 @@ function columnFor<F extends string>(lookup: Map<string, ColumnDef<F>>, key: str
 function groupsAbove(rows: CellValue[][], r: number, merges: CellRange[] | undefined): Map<number, string> {
   const groups = new Map<number, string>();
   if (r === 0 || !merges) return groups;
+  const used = (rows[r] ?? []).map((v, c) => (isBlank(v) ? -1 : c)).filter((c) => c >= 0);
   for (const m of merges) {
     if (m.top !== r - 1 || m.bottom !== r - 1 || m.right <= m.left) continue;
+    // A title merged across the whole table heads no group of columns.
+    if (used.length >= 2 && m.left <= used[0] && m.right >= used[used.length - 1]) continue;
     const v = rows[r - 1]?.[m.left];
     if (typeof v !== "string" || isBlank(v)) continue;
     for (let c = m.left; c <= m.right; c++) groups.set(c, v.trim());
@@ -263,9 +266,9 @@ export function isUnusedRow(p: PreparedSheet, r: number): boolean {
 }
 
 /** Signature and note lines under a form: 填表人：张三, 注：…, 联系电话：… */
-const NOTE_LABEL = /^(注|附注|说明|填表人|制表人|填报人|审核人|复核人|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|填报日期|填表日期|制表日期|填报单位)[0-9]*[:：]/;
+const NOTE_LABEL = /^(注|附注|备注|说明|填表人|制表人|填报人|审核人|复核人|负责人|单位负责人|财务负责人|经办人|联系人|联系电话|填报日期|填表日期|制表日期|填报单位)[0-9]*[:：]/;
 /** The first characters of NOTE_LABEL's labels. */
-const NOTE_LEADS = codes("注附说填制审复负单财经联");
+const NOTE_LEADS = codes("注附备说填制审复负单财经联");
 
 /**
  * A footer line of the form (its first non-empty cell is text like 填表人：张三 or 注：…): not data.

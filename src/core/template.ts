@@ -11,7 +11,8 @@ const DATA_ROWS = 1000;
 const FORMATTED_ROWS = 500;
 const GRADES = ["达成", "部分达成", "未达成"];
 
-function tableSheet<F extends string>(def: SheetDef<F>, widths: Partial<Record<F, number>>, formats: Partial<Record<F, string>>, lists: Partial<Record<F, string[]>>): SheetLayout {
+function tableSheet<F extends string>(full: SheetDef<F>, widths: Partial<Record<F, number>>, formats: Partial<Record<F, string>>, lists: Partial<Record<F, string[]>>): SheetLayout {
+  const def = { ...full, columns: full.columns.filter((c) => !c.readOnly) };
   const cells: LayoutCell[] = def.columns.map((c, i) => ({ row: 0, col: i, value: c.header + (c.required ? "*" : ""), style: head }));
   const validations: NonNullable<SheetLayout["validations"]> = [];
   def.columns.forEach((c, i) => {
@@ -67,7 +68,7 @@ export function templateLayouts(): SheetLayout[] {
   line("工作表", "列 / 项目", "怎么填", true);
   for (const k of PROJECT_KEYS) line(PROJECT_SHEET.name, k.key + (k.required ? "（必填）" : ""), k.help);
   for (const def of [ALLOCATION_SHEET, SPENDING_SHEET, SCOPE_SHEET, INDICATOR_SHEET] as SheetDef<string>[]) {
-    for (const c of def.columns) line(def.name, c.header + (c.required ? "（必填）" : ""), c.help);
+    for (const c of def.columns) if (!c.readOnly) line(def.name, c.header + (c.required ? "（必填）" : ""), c.help);
   }
   r++;
   SCOPE_PROFILES.forEach((name, i) => {

@@ -59,9 +59,11 @@ export interface Recipient {
   cells: Partial<Record<AllocationField, CellPos>>;
   /** Amount cells that hold an error value or unreadable text (their sums are unknown). */
   unreadable?: { approved: boolean; disbursed: boolean };
+  /** 项目名称 of a project list's row: a recipient with several projects has several rows. */
+  project?: string;
 }
 
-export type AllocationField = "seq" | "district" | "name" | "creditCode" | "area" | "approved" | "disbursed" | "disbursedDate" | "note" | "detail";
+export type AllocationField = "seq" | "district" | "name" | "project" | "creditCode" | "area" | "approved" | "disbursed" | "disbursedDate" | "note" | "detail";
 export type SpendingField = "seq" | "name" | "content" | "category" | "amount" | "date" | "voucher" | "note";
 
 export interface SpendingLine {

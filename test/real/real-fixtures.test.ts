@@ -26,7 +26,9 @@ interface Common {
 type Entry =
   | (Common & { kind: "allocation"; recipients: number; approvedFen: number })
   | (Common & { kind: "form"; indicators: number; weights: number; executionWeight: number; total: number | null; budgetFen: number; executedFen: number })
-  | (Common & { kind: "spending"; lines: number; spentFen: number });
+  | (Common & { kind: "spending"; lines: number; spentFen: number })
+  /** Not a fund's table (a “三公” budget): exactly these findings, saying what was found; no money read. */
+  | (Common & { kind: "unread"; findings: string[]; messageIncludes: string[] });
 
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(DIR, "expected.json"), "utf8")) as Entry[];
 
@@ -52,6 +54,8 @@ function readAs(e: Entry, r: ValidationResult): Record<string, unknown> {
       };
     case "spending":
       return { lines: r.summary.lines, spentFen: fen(r.summary.spent) };
+    case "unread":
+      return { findings: r.findings.map((f) => `${f.code}@${f.cell}`), recipients: r.summary.recipients, lines: r.summary.lines, approved: r.summary.approved, spent: r.summary.spent };
   }
 }
 
@@ -63,6 +67,8 @@ function expectedRead(e: Entry): Record<string, unknown> {
       return { indicators: e.indicators, weights: e.weights, executionWeight: e.executionWeight, total: e.total, budgetFen: e.budgetFen, executedFen: e.executedFen };
     case "spending":
       return { lines: e.lines, spentFen: e.spentFen };
+    case "unread":
+      return { findings: e.findings, recipients: 0, lines: 0, approved: 0, spent: 0 };
   }
 }
 
@@ -70,11 +76,7 @@ function expectedRead(e: Entry): Record<string, unknown> {
  * Real files the product does not yet read as a reviewer does, each with what is missing. Their
  * case asserts that the read still differs, so a fix fails here until the file leaves this list.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  "liling-2019-poverty-fund-projects.xlsx": "a project list with no 单位名称 is not read as spending lines",
-  "beiguan-2018-poverty-fund-projects.xlsx": "a project list with amounts typed as 20万元 is not read as spending lines",
-  "guilin-2015-three-public-expenses.xlsx": "a 三公 table (经济分类 items as rows) is not read as spending lines",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 it("expected.json names every rebuilt workbook, and nothing else", () => {
   const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".xlsx")).sort();
@@ -85,21 +87,35 @@ describe.each(EXPECTED.filter((e) => !(e.file in KNOWN_GAPS)).map((e) => [e.file
   it(file, async () => {
     const result = validateWorkbook(await readXlsxFile(path.join(DIR, file)));
     expect(readAs(e, result)).toEqual(expectedRead(e));
+    if (e.kind === "unread") {
+      for (const text of e.messageIncludes) expect(result.findings.map((f) => f.message).join("\n")).toContain(text);
+      return;
+    }
     const unexplained = result.findings.filter((f) => f.severity === "error" && !explained(f, e)).map((f) => `${f.code}@${f.cell}`);
     expect(unexplained).toEqual([]);
     const reported = new Set(result.findings.map((f) => `${f.code}@${f.cell}`));
     const missed = e.realFaults.filter((r) => !r.codes.some((c) => reported.has(`${c}@${r.cell}`))).map((r) => `${r.codes.join("|")}@${r.cell}`);
     expect(missed).toEqual([]);
     if (e.unitSuspect) expect(result.findings.map((f) => f.code)).toContain("unit-suspect");
+    // An allocation table warns only of what the document lacks (its unit): no duplicate for a
+    // recipient with several projects, nothing else a reviewer would strike out.
+    if (e.kind === "allocation") {
+      const warned = result.findings.filter((f) => f.severity === "warning" && !explained(f, e) && !(e.unitSuspect && f.code === "unit-suspect"));
+      expect(warned.map((f) => `${f.code}@${f.cell}`)).toEqual([]);
+    }
   });
 });
 
-describe.each(EXPECTED.filter((e) => e.file in KNOWN_GAPS).map((e) => [e.file, e] as const))("real workbook not yet read (known gap)", (file, e) => {
-  it(`${file}: ${KNOWN_GAPS[file]}`, async () => {
-    const result = validateWorkbook(await readXlsxFile(path.join(DIR, file)));
-    expect(readAs(e, result)).not.toEqual(expectedRead(e));
+const gaps = EXPECTED.filter((e) => e.file in KNOWN_GAPS).map((e) => [e.file, e] as const);
+// jest refuses an empty .each table: the block exists only while a gap does.
+if (gaps.length > 0) {
+  describe.each(gaps)("real workbook not yet read (known gap)", (file, e) => {
+    it(`${file}: ${KNOWN_GAPS[file]}`, async () => {
+      const result = validateWorkbook(await readXlsxFile(path.join(DIR, file)));
+      expect(readAs(e, result)).not.toEqual(expectedRead(e));
+    });
   });
-});
+}
 
 it("every known gap names a rebuilt workbook", () => {
   for (const f of Object.keys(KNOWN_GAPS)) expect(EXPECTED.map((e) => e.file)).toContain(f);

@@ -8,7 +8,10 @@ const who = (p: FindingParams): string => (p.recipient ? `"${p.recipient}" ` : "
 const pct = (v: number | undefined): string => (v === undefined ? "—" : formatPercent(v));
 
 export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
-  "sheet-missing": (p) => `Sheet "${p.target}" is missing: add it as in the template (use "New template").`,
+  "sheet-missing": (p) =>
+    p.raw
+      ? `This is a ${p.raw} table, not a fund's allocation or spending table: it cannot be audited as a special fund (found: ${p.list ?? "—"}; looked for: ${p.target}). Provide the fund's allocation table, spending lines or 绩效自评表.`
+      : `Sheet "${p.target}" is missing${p.list ? ` (header found: ${p.list})` : ""}: add it as in the template (use "New template"), or point at the header with a column map (--map).`,
   "column-missing": (p) => `Sheet "${p.target}" lacks a required column (${p.list ? `found: ${p.list}; ` : ""}missing: ${p.field}${p.keyword ? `, also written "${p.keyword}"` : ""}): add it to the header row, rename a column, or give a column map (--map); the table was not checked.`,
   "hidden-row": () => `This row is hidden and is still validated: check that it should count.`,
   "cell-error": (p) =>

@@ -8,7 +8,10 @@ const who = (p: FindingParams): string => (p.recipient ? `「${p.recipient}」` 
 const pct = (v: number | undefined): string => (v === undefined ? "—" : formatPercent(v));
 
 export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
-  "sheet-missing": (p) => `缺少工作表「${p.target}」：请按模板添加该工作表（可用“新建模板”生成）。`,
+  "sheet-missing": (p) =>
+    p.raw
+      ? `这是${p.raw}，不是专项资金的分配表或支出明细，无法按专项资金审核（找到：${p.list ?? "—"}；查找的是：${p.target}）：请提供该资金的分配表、支出明细或绩效自评表。`
+      : `缺少工作表「${p.target}」${p.list ? `（找到的表头：${p.list}）` : ""}：请按模板添加该工作表（可用“新建模板”生成），或用列映射（--map）指出表头。`,
   "column-missing": (p) => `工作表「${p.target}」的表头不全（${p.list ? `找到：${p.list}；` : ""}缺少：${p.field}${p.keyword ? `，可写作「${p.keyword}」` : ""}）：请在表头行添加该列或改用认得的列名，也可用列映射（--map）指定；该表未作检查。`,
   "hidden-row": () => `该行被隐藏，仍参与校验：请确认隐藏行是否应计入。`,
   "cell-error": (p) =>

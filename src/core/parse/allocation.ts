@@ -53,6 +53,7 @@ export function parseAllocation(grid: SheetGrid | undefined, rd: Reader, project
       disbursedDate: rd.date(s, rows, r, c.disbursedDate, name),
       note: textAt(rows, r, c.note), detailText: textAt(rows, r, c.detail), hidden, cells,
     };
+    if (c.project !== undefined) rec.project = textAt(rows, r, c.project);
     const unreadable = { approved: rd.isUnreadable(s, r, c.approved), disbursed: rd.isUnreadable(s, r, c.disbursed) };
     if (unreadable.approved || unreadable.disbursed) rec.unreadable = unreadable;
     if (rec.creditCode) {
@@ -68,7 +69,7 @@ export function parseAllocation(grid: SheetGrid | undefined, rd: Reader, project
   return {
     recipients, sheet: s, headerRow: m.row, readable: true,
     amountHeader: amountCols.length ? { row: m.row, col: Math.min(...amountCols), header: m.headers[Math.min(...amountCols)] ?? "批复金额" } : null, unitStated,
-    table: numericTable(p, m, dataRows, ["seq", "creditCode", "disbursedDate", "name", "district", "area", "note", "detail"], approvedUnit),
+    table: numericTable(p, m, dataRows, ["seq", "creditCode", "disbursedDate", "name", "project", "district", "area", "note", "detail"], approvedUnit),
   };
 }
 

@@ -9,6 +9,7 @@ import { parseProject } from "./project";
 import { Reader } from "./reader";
 import { detectRoles, ROLE_DEFS, ROLE_ORDER, roleName } from "./roles";
 import { parseScope, parseSpending } from "./spending";
+import { describeUnread } from "./unread";
 
 export { cleanLevel, isNotApplicable, parseGrade } from "./indicators";
 
@@ -44,7 +45,7 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
     scope: state(scope.sheet, scope.readable),
     indicators: state(ind.sheet, ind.readable),
   };
-  reportAbsent(rd, first, roles, found.forms.length > 0, found.unknownMapped.map((u) => u.role));
+  reportAbsent(rd, wb, roles, found.forms.length > 0, found.unknownMapped.map((u) => u.role));
 
   const unitCell = unitSuspect(alloc, project, projectUnitStated);
   if (unitCell) rd.emit("unit-suspect", unitCell.sheet, unitCell.row, unitCell.col, { field: unitCell.field });
@@ -62,14 +63,15 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
 }
 
 /**
- * No role at all: sheet-missing naming the roles looked for. A role a present role needs:
+ * No role at all: sheet-missing naming the roles looked for and what the first sheet holds. A role a present role needs:
  * sheet-missing for it. Other absent roles: one role-absent naming them (none beside a lone form,
  * which is audited as such).
  */
-function reportAbsent(rd: Reader, first: string, roles: Record<Role, RoleState>, hasForm: boolean, mapped: Role[]): void {
+function reportAbsent(rd: Reader, wb: WorkbookGrids, roles: Record<Role, RoleState>, hasForm: boolean, mapped: Role[]): void {
+  const first = wb.sheets[0]?.name ?? "Sheet1";
   const absent = ROLE_ORDER.filter((r) => roles[r] === "absent" && !mapped.includes(r));
   if (ROLE_ORDER.every((r) => roles[r] === "absent")) {
-    if (!hasForm && mapped.length === 0) rd.emit("sheet-missing", first, 0, 0, { target: ROLE_ORDER.map(roleName).join("、") });
+    if (!hasForm && mapped.length === 0) rd.emit("sheet-missing", first, 0, 0, { target: ROLE_ORDER.map(roleName).join("、"), ...describeUnread(wb.sheets[0]) });
     return;
   }
   const needed = new Set<Role>();

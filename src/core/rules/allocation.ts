@@ -11,14 +11,16 @@ export const duplicateRecipients: Rule = {
     for (const r of model.recipients) {
       // Codes are usually typed clean (digits and capitals): then there is nothing to normalise.
       const code = /^[0-9A-Z]*$/.test(r.creditCode) ? r.creditCode : r.creditCode.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
-      const firstByName = r.normName ? byName.get(r.normName) : undefined;
+      // A project list: a village with two projects has two rows, one per (recipient, project).
+      const key = r.normName && r.project ? `${r.normName}\u0000${normalizeName(r.project)}` : r.normName;
+      const firstByName = key ? byName.get(key) : undefined;
       const firstByCode = code ? byCode.get(code) : undefined;
       if (firstByName !== undefined) {
-        emit("duplicate-recipient", r.cells.name, { recipient: r.name, otherRow: firstByName + 1, field: "单位名称" });
+        emit("duplicate-recipient", r.cells.name, { recipient: r.name, otherRow: firstByName + 1, field: r.project ? "单位名称和项目名称" : "单位名称" });
       } else if (firstByCode !== undefined) {
         emit("duplicate-recipient", r.cells.creditCode, { recipient: r.name, otherRow: firstByCode + 1, field: "统一社会信用代码", raw: r.creditCode });
       }
-      if (r.normName && firstByName === undefined) byName.set(r.normName, r.row);
+      if (key && firstByName === undefined) byName.set(key, r.row);
       if (code && firstByCode === undefined) byCode.set(code, r.row);
     }
   },

@@ -21,11 +21,17 @@ export const recipientTotals: Rule = {
     const unreadable = new Array<boolean>(model.recipients.length).fill(false);
     // Lines split from 明细说明 (only for recipients with none on the spending sheet).
     const fromDetail = new Array<boolean>(model.recipients.length).fill(false);
+    // A name that cannot be read (an error value, or blank: reported at its cell) hides whose row it
+    // is: an allocation row without a name may be the one an unmatched line names, and a line without
+    // one may be the spending a recipient seems to lack. One finding at that cell, no cascade.
+    const namelessRecipient = model.recipients.some((r) => !r.normName);
+    let namelessFen = 0;
     model.lines.forEach((l, i) => {
       const ri = classes.recipient[i];
       if (ri < 0) {
+        if (!l.recipientName) namelessFen += l.amountFen === null || l.amountUnreadable ? Infinity : l.amountFen;
         // Without an allocation sheet every name would be unknown: sheet-missing says it once.
-        if (l.recipientName && model.sheets.allocation) emit("unknown-recipient", lineCell(l, "name"), { recipient: l.recipientName });
+        else if (model.sheets.allocation && !namelessRecipient) emit("unknown-recipient", lineCell(l, "name"), { recipient: l.recipientName });
         return;
       }
       counts[ri]++;
@@ -36,22 +42,39 @@ export const recipientTotals: Rule = {
         withAmount[ri]++;
       }
     });
+    // A project list gives one recipient a row per project; its lines (matched to its first row)
+    // are checked against the money of all its rows together, at the first.
+    const later = new Set<number>();
+    const extra = new Map<number, { limit: number | null; money: number }>();
+    const firstRow = new Map<string, number>();
     model.recipients.forEach((r, i) => {
-      const lim = limitOf(r);
-      const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0);
+      if (!r.project || !r.normName) return;
+      const first = firstRow.get(r.normName);
+      if (first === undefined) return void firstRow.set(r.normName, i);
+      later.add(i);
+      const acc = extra.get(first) ?? { limit: 0, money: 0 };
+      const l = limitOf(r).fen;
+      extra.set(first, { limit: acc.limit === null || l === null ? null : acc.limit + l, money: acc.money + Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0) });
+    });
+    model.recipients.forEach((r, i) => {
+      if (later.has(i)) return;
+      const more = extra.get(i);
+      const own = limitOf(r);
+      const lim = more ? { ...own, fen: own.fen === null || more.limit === null ? null : own.fen + more.limit } : own;
+      const money = Math.max(r.approvedFen ?? 0, r.disbursedFen ?? 0) + (more?.money ?? 0);
       // 明细说明 that explains the money in words only (or splits into nothing): not itemised.
       if ((counts[i] === 0 && r.detailText) || (withAmount[i] === 0 && fromDetail[i])) {
         if (money > 0 && r.cells.detail) emit("unpriced-detail", r.cells.detail, { recipient: r.name, amountFen: money });
         return;
       }
       if (counts[i] === 0) {
-        if (money > 0) emit("no-spending", r.cells.name, { recipient: r.name, limitFen: money });
+        if (money > 0 && namelessFen === 0) emit("no-spending", r.cells.name, { recipient: r.name, limitFen: money });
         return;
       }
       if (withAmount[i] === 0 || lim.fen === null) return;
       if (sums[i] > lim.fen) emit("spend-over-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
       // A line whose amount cannot be read may hold the difference: only its own cell is reported.
-      else if (sums[i] < lim.fen && !unreadable[i]) emit("spend-under-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
+      else if (lim.fen - sums[i] > namelessFen && !unreadable[i]) emit("spend-under-disbursed", lim.cell, { recipient: r.name, amountFen: sums[i], limitFen: lim.fen, field: lim.field });
     });
   },
 };
