@@ -27,7 +27,7 @@ export interface SheetDef<F extends string> {
 
 /** 区域 as real tables head it (SPEC §8 vocabulary). */
 export const DISTRICT_ALIASES = [
-  "district", "region", "地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "所属区域", "所在地", "市州", "地市", "市县", "市县名称", "乡镇", "乡镇名称", "村名", "村",
+  "district", "region", "地区", "地 区", "区县", "县区", "县市区", "县区名称", "县(市、区)", "所属区域", "所在地", "市州", "地市", "市县", "市县名称", "地县", "乡镇", "乡镇名称", "村名", "村",
 ];
 /** 单位名称 as real tables head it. */
 export const NAME_ALIASES = ["recipient", "name", "enterprise", "企业名称", "受助单位", "项目单位", "申报单位", "承担单位", "项目承担单位", "单位", "责任单位", "实施单位", "项目实施单位", "建设单位"];

@@ -5,6 +5,7 @@ import { isNoteRow, isRepeatedHeader, isUnusedRow, totalKindAt, valueAt, type He
 import type { AmountUnit } from "../types";
 import { parseAmount } from "./amount";
 import { quietFen, type Reader } from "./reader";
+import { isPlaceholderRow, regionTotalRows } from "./region-total";
 
 /** A running sum of data rows: how much, how many rows, and whether an amount could not be read. */
 interface Run {
@@ -46,8 +47,10 @@ interface LeadingTotal {
  * 合计/总计 closes the rows since the previous 合计 (its 小计 groups included) or, when nothing is
  * left to close, is the grand total of all rows above; a 合计 equal to either reading is accepted.
  * A total row before any data row closes the rows below it. A row without any text whose amounts
- * equal the rows it would close is an unlabelled total. A sum with an unreadable amount in it is
- * not compared: that cell already has its own finding. Returns the data rows.
+ * equal the rows it would close is an unlabelled total. A row named after the region that holds the
+ * rows it closes is a total (region-total.ts); a masked placeholder row (本级单位**) is skipped. A
+ * sum with an unreadable amount in it is not compared: that cell already has its own finding.
+ * Returns the data rows.
  */
 export function walkRows<F extends string>(
   rd: Reader, p: PreparedSheet, m: HeaderMatch<F>, moneyCols: { field: F; label: string }[], unit: AmountUnit,
@@ -62,11 +65,12 @@ export function walkRows<F extends string>(
   // Total labels sit before the first amount column; a text after it is data.
   const limit = checks.length ? Math.min(...checks.map((c) => c.col)) : undefined;
   const leading: LeadingTotal[] = [];
+  const regional = checks.length ? regionTotalRows(p, m, checks[0].col, checks[0].unit) : new Set<number>();
   // onRow writes each money column's amount here (0 when none): one array for the whole sheet.
   const amounts = moneyCols.map(() => 0);
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r)) continue;
-    const kind = totalKindAt(p, r, limit) ?? (unlabelledTotal(p.rows[r], checks) ? "unlabelled" : null);
+    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r) || isPlaceholderRow(p.rows[r])) continue;
+    const kind = totalKindAt(p, r, limit) ?? (regional.has(r) ? "total" : null) ?? (unlabelledTotal(p.rows[r], checks) ? "unlabelled" : null);
     if (kind) {
       if (kind === "unlabelled") {
         const ch = checks[0];
