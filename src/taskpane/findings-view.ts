@@ -211,8 +211,28 @@ export interface FindingGroup {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/**
+ * The groups by severity of findings already in severity order (the engine's order, and so any
+ * filtered subsequence of it), without copying them; null when they are not in that order.
+ */
+function severityRuns(findings: Finding[]): FindingGroup[] | null {
+  const groups: FindingGroup[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const sev = findings[i].severity;
+    const last = groups[groups.length - 1];
+    if (last && last.value === sev) last.count++;
+    else if (last && SEVERITY_RANK[sev] < SEVERITY_RANK[last.value as Severity]) return null;
+    else groups.push({ key: `severity:${sev}`, value: sev, startIndex: i, count: 1 });
+  }
+  return groups;
+}
+
 /** Items reordered so each group is contiguous (stable within a group), and the groups. */
 export function groupFindings(findings: Finding[], by: GroupBy): { items: Finding[]; groups: FindingGroup[] } {
+  if (by === "severity") {
+    const runs = severityRuns(findings);
+    if (runs) return { items: findings, groups: runs };
+  }
   const keyOf = (f: Finding): string => (by === "severity" ? f.severity : by === "sheet" ? f.sheet : recipientOf(f));
   const buckets = new Map<string, Finding[]>();
   for (const f of findings) {

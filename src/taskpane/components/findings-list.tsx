@@ -40,7 +40,7 @@ function usePreparedSearch(findings: Finding[]): void {
 
 /**
  * Fluent's List places its pages on scroll only after a 100 ms debounce: a jump (End, a drag of the
- * scroll bar) showed a blank spacer, or early rows, until then. When no rendered page is in view the
+ * scroll bar) showed a blank spacer, or early rows, until then. When no drawn row is in view the
  * list is asked to place its pages at once.
  */
 function useNoBlankJump(root: React.RefObject<HTMLElement>, list: React.RefObject<{ forceUpdate(): void }>, active: boolean): void {
@@ -56,12 +56,27 @@ function useNoBlankJump(root: React.RefObject<HTMLElement>, list: React.RefObjec
       const top = Math.max(view.top, box.top);
       const bottom = Math.min(view.bottom, box.bottom);
       if (bottom <= top) return; // the list is out of view
-      const pages = el.querySelectorAll(".ms-List-page");
-      for (let i = 0; i < pages.length; i++) {
-        const r = pages[i].getBoundingClientRect();
+      // Cells, not pages: a spacer standing in for the rows not drawn is a page too.
+      const cells = el.querySelectorAll(".ms-List-cell");
+      for (let i = 0; i < cells.length; i++) {
+        const r = cells[i].getBoundingClientRect();
         if (r.bottom > top && r.top < bottom) return;
       }
+      // A jump to the very end stays at the end once the rows drawn there are measured (their real
+      // heights differ from List's estimate).
+      const box2 = scroller instanceof HTMLElement ? scroller : document.scrollingElement;
+      const atEnd = !!box2 && box2.scrollTop + box2.clientHeight >= box2.scrollHeight - 2;
       list.current?.forceUpdate();
+      if (atEnd && box2) {
+        const settle = (n: number): void => {
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            box2.scrollTop = box2.scrollHeight;
+            if (n > 0) settle(n - 1);
+          });
+        };
+        settle(2);
+      }
     };
     const onScroll = (): void => {
       if (!frame) frame = requestAnimationFrame(check);
