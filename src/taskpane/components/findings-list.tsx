@@ -1,4 +1,5 @@
 import * as React from "react";
+import { flushSync } from "react-dom";
 import { Checkbox, Dropdown, FocusZone, FocusZoneDirection, Icon, Link, List, SearchBox, Stack, Text, findScrollableParent, type IDropdownOption, type ISearchBox } from "@fluentui/react";
 import type { Finding, Severity } from "../../core";
 import { workbookLang, type Strings } from "../i18n";
@@ -66,7 +67,8 @@ function useNoBlankJump(root: React.RefObject<HTMLElement>, list: React.RefObjec
       // heights differ from List's estimate).
       const box2 = scroller instanceof HTMLElement ? scroller : document.scrollingElement;
       const atEnd = !!box2 && box2.scrollTop + box2.clientHeight >= box2.scrollHeight - 2;
-      list.current?.forceUpdate();
+      // Synchronously: the rows are in this frame's paint, whatever else the thread has queued.
+      flushSync(() => list.current?.forceUpdate());
       if (atEnd && box2) {
         const settle = (n: number): void => {
           frame = requestAnimationFrame(() => {
