@@ -3,6 +3,7 @@ export * from "./grid";
 export * from "./layout";
 export * from "./types";
 export { validateWorkbook, RULESET_VERSION } from "./validate";
+export type { EngineProgress, OnEngineProgress } from "./progress";
 export { JSON_FINDING_FIELDS, reportedResult, toJsonFinding, toJsonReport, type JsonFinding, type JsonReport } from "./report";
 export { selfEvaluationLayout, readKeptReasons, SELF_EVAL_SHEET } from "./self-eval";
 export { hasReadableInput } from "./form/input";

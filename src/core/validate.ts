@@ -7,6 +7,7 @@ import { fenToYuanNumber } from "./messages/format";
 import { zhCN } from "./messages/zh-CN";
 import { readModel } from "./form/input";
 import { computeTotals } from "./metrics";
+import type { OnEngineProgress } from "./progress";
 import { makeEmit, ruleApplies, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
@@ -95,14 +96,15 @@ function posKey(f: Finding): string {
   return `${f.sheet}|${f.row}|${f.col}`;
 }
 
-export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}): ValidationResult {
+/** `onProgress` hears each role sheet parsed and each rule run, then "done" (the pane's progress bar). */
+export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}, onProgress?: OnEngineProgress): ValidationResult {
   const config = opts.config ?? {};
   const lang = opts.lang ?? "zh";
   const selection = codeSelection(config);
   const renderer = new FindingRenderer(lang, selection.severityOf);
   const sink = new FindingSink((code, pos, params) => renderer.render(code, pos, params), selection.keeps);
   // A workbook holding only a filled 绩效自评表 is read as that form (SPEC §9).
-  const model = readModel(wb, sink, config);
+  const model = readModel(wb, sink, config, onProgress);
   const classes = classifyLines(model);
   const forbidden = new Set<number>();
   const unknown = new Set<number>();
@@ -115,7 +117,11 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
   const totals = computeTotals(model, forbidden, unknown);
   const scoring = score(model, totals, config);
   const ctx: RuleContext = { model, config, classes, totals, scoring, emit: makeEmit(sink) };
-  for (const rule of RULES) if (ruleApplies(rule, model)) rule.check(ctx);
+  const rules = RULES.filter((rule) => ruleApplies(rule, model));
+  rules.forEach((rule, i) => {
+    rule.check(ctx);
+    onProgress?.({ phase: "rules", done: i + 1, total: rules.length });
+  });
 
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   // A cell holding an error value gets cell-error and nothing else: whatever else a rule says about
@@ -144,5 +150,6 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}):
     score: scoring.evaluation.total,
     grade: scoring.evaluation.grade,
   };
+  onProgress?.({ phase: "done", done: 1, total: 1 });
   return { rulesetVersion: RULESET_VERSION, model, findings, evaluation: scoring.evaluation, summary };
 }

@@ -12,7 +12,9 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
   try {
-    scope.postMessage({ result: validateWorkbook(e.data.grids, e.data.opts) });
+    // Progress as the engine goes: the pane's bar moves while the rows are parsed and the rules run.
+    const result = validateWorkbook(e.data.grids, e.data.opts, (progress) => scope.postMessage({ progress }));
+    scope.postMessage({ result });
   } catch (err) {
     scope.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }

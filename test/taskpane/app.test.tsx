@@ -120,7 +120,7 @@ describe("App", () => {
     act(() => progress?.({ done: 1200, total: 20000, sheet: "支出明细" }));
     expect(screen.getByTestId("workbook-status").textContent).toBe("正在读取「支出明细」：1,200 / 20,000 行");
     expect(screen.getByTestId("progress").textContent).toContain("正在读取「支出明细」：1,200 / 20,000 行");
-    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("5");
+    expect(screen.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("3"); // reading is the first 60 % of the bar
     expect((screen.getByTestId("validate") as HTMLButtonElement).disabled || screen.getByTestId("validate").getAttribute("aria-disabled") === "true").toBe(true);
     await act(async () => finish(GRIDS));
     await screen.findAllByTestId("finding");
@@ -217,7 +217,7 @@ describe("App", () => {
     fireEvent.click(screen.getByRole("button", { name: "列出更多（已列出 999 / 1,005 条，可用筛选缩小范围）" }));
     await waitFor(() => expect(findingButtons()).toHaveLength(1005));
     expect(screen.queryByTestId("show-more")).toBeNull();
-  });
+  }, 180000); // jsdom draws 1,005 buttons twice: about a minute on a loaded machine
 
   it("folds a long info group until it is opened", async () => {
     const infos = Array.from({ length: 25 }, (_, i) => aFinding("inferred-category", `支出明细!C${i + 2}`, { severity: "info" }));

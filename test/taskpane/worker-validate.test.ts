@@ -45,6 +45,21 @@ describe("validation in a worker", () => {
     expect(s.mainCalls).toBe(0);
   });
 
+  it("hands the engine's progress messages to the caller while the worker runs, then the result", async () => {
+    const s = setup();
+    const seen: unknown[] = [];
+    const p = s.validate(GRIDS, opts, undefined, (progress) => seen.push(progress));
+    s.workers[0].onmessage?.({ data: { progress: { phase: "read", done: 10, total: 20, sheet: "支出明细" } } });
+    s.workers[0].onmessage?.({ data: { progress: { phase: "rules", done: 1, total: 5 } } });
+    expect(s.workers[0].terminated).toBe(false);
+    s.workers[0].onmessage?.({ data: { result: RESULT } });
+    await expect(p).resolves.toBe(RESULT);
+    expect(seen).toEqual([
+      { phase: "read", done: 10, total: 20, sheet: "支出明细" },
+      { phase: "rules", done: 1, total: 5 },
+    ]);
+  });
+
   it("rejects with the engine's error message from the worker", async () => {
     const s = setup();
     const p = s.validate(GRIDS, opts);

@@ -4,18 +4,19 @@ import type { FindingSink } from "../findings";
 import { readFundingSheet } from "../funding";
 import type { WorkbookGrids } from "../grid";
 import { parseWorkbook } from "../parse/workbook";
+import type { OnEngineProgress } from "../progress";
 import { defaultScope } from "../scope";
 import type { Project, RuleConfig, ValidationResult, WorkbookModel } from "../types";
 import type { FormRead, FundingColumn } from "./model";
 import { findForm, inputSheets, readForm } from "./read";
 
-export function readModel(wb: WorkbookGrids, sink: FindingSink, config: RuleConfig): WorkbookModel {
+export function readModel(wb: WorkbookGrids, sink: FindingSink, config: RuleConfig, onProgress?: OnEngineProgress): WorkbookModel {
   const formGrid = findForm(wb);
   if (formGrid && inputSheets(wb).length === 0) {
     const read = readForm(formGrid, (pos, raw, field) => sink.add("invalid-amount", pos, { raw, field }));
     return formModel(read);
   }
-  const model = parseWorkbook(wb, sink, config);
+  const model = parseWorkbook(wb, sink, config, onProgress);
   // A typed copy (a previous fill's form edited by hand): read quietly, compared cell by cell.
   if (formGrid) model.form = { read: readForm(formGrid, () => undefined), role: "copy" };
   model.funding = readFundingSheet(wb, sink, model.project);

@@ -1,7 +1,8 @@
 // Grids -> typed model (SPEC §1, §8): roles found, each table read by its own module, then what the
 // workbook lacks said once — sheet-missing only where a present role needs the absent one.
 import type { FindingSink } from "../findings";
-import type { WorkbookGrids } from "../grid";
+import type { SheetGrid, WorkbookGrids } from "../grid";
+import type { OnEngineProgress } from "../progress";
 import type { CellPos, Role, RoleState, RuleConfig, WorkbookModel } from "../types";
 import { detailLines, parseAllocation } from "./allocation";
 import { parseIndicators } from "./indicators";
@@ -22,19 +23,25 @@ const NEEDS: Partial<Record<Role, Role>> = { spending: "allocation", indicators:
 const SUSPECT_BUDGET_FEN = 1_000_000;
 const SUSPECT_MEDIAN_FEN = 100_000;
 
-export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: RuleConfig = {}): WorkbookModel {
+export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: RuleConfig = {}, onProgress?: OnEngineProgress): WorkbookModel {
   const rd = new Reader(sink);
   const first = wb.sheets[0]?.name ?? "Sheet1";
   const map = config.columnMap;
   const entry = (role: Role) => map?.sheets[roleName(role)];
   const found = detectRoles(wb, map);
   for (const u of found.unknownMapped) rd.emit("sheet-missing", first, 0, 0, { target: `${u.sheet}（列映射中「${roleName(u.role)}」所指）` });
+  const progress = sheetProgress(found.sheets, onProgress);
   const { project, headerRow: projectHeader, unitStated: projectUnitStated } = parseProject(found.sheets.project, rd, config, entry("project"));
+  progress("project");
   const alloc = parseAllocation(found.sheets.allocation, rd, project, entry("allocation"));
+  progress("allocation");
   const spend = parseSpending(found.sheets.spending, rd, project, entry("spending"));
+  progress("spending");
   const lines = [...spend.lines, ...detailLines(alloc.recipients, spend.lines, project)];
   const scope = parseScope(found.sheets.scope, rd, project, config, lines, entry("scope"));
+  progress("scope");
   const ind = parseIndicators(found.sheets.indicators, rd, entry("indicators"));
+  progress("indicators");
 
   const hasDetail = alloc.recipients.some((r) => r.detailText);
   const state = (sheet: string | null, readable: boolean): RoleState => (sheet === null ? "absent" : readable ? "present" : "unreadable");
@@ -59,6 +66,17 @@ export function parseWorkbook(wb: WorkbookGrids, sink: FindingSink, config: Rule
     sheets: { project: project.sheet, allocation: alloc.sheet, spending: spend.sheet, scope: scope.sheet, indicators: ind.sheet },
     headerRows, weightHeader: ind.weightHeader, roles,
     tables: [alloc.table, spend.table].filter((t) => t !== null),
+  };
+}
+
+/** Reports the rows parsed so far after each role sheet (one that is absent adds nothing). */
+function sheetProgress(sheets: Partial<Record<Role, SheetGrid>>, onProgress?: OnEngineProgress): (role: Role) => void {
+  const rows = (role: Role): number => sheets[role]?.rows.length ?? 0;
+  const total = ROLE_ORDER.reduce((n, r) => n + rows(r), 0);
+  let done = 0;
+  return (role) => {
+    done += rows(role);
+    onProgress?.({ phase: "read", done, total, sheet: sheets[role]?.name });
   };
 }
 

@@ -1,8 +1,9 @@
 import * as React from "react";
-import { Checkbox, Dropdown, FocusZone, FocusZoneDirection, Icon, Link, List, SearchBox, Stack, Text, type IDropdownOption, type ISearchBox } from "@fluentui/react";
+import { flushSync } from "react-dom";
+import { Checkbox, Dropdown, FocusZone, FocusZoneDirection, Icon, Link, List, SearchBox, Stack, Text, findScrollableParent, type IDropdownOption, type ISearchBox } from "@fluentui/react";
 import type { Finding, Severity } from "../../core";
 import { workbookLang, type Strings } from "../i18n";
-import { NO_FILTER, NO_RECIPIENT, SEVERITIES, groupFindings, isFiltered, recipientOf, viewFindings, type FindingFilter, type GroupBy } from "../findings-view";
+import { NO_FILTER, NO_RECIPIENT, SEVERITIES, groupFindings, isFiltered, prepareSearch, recipientOf, viewFindings, type Facet, type FindingFilter, type GroupBy } from "../findings-view";
 
 export interface FindingsListProps {
   t: Strings;
@@ -22,6 +23,73 @@ function findingKey(f: Finding, i: number): string {
 
 /** One row of the flat, virtualised list: a group's header or a finding. */
 type Row = { kind: "header"; key: string; name: string; count: number; collapsed: boolean } | { kind: "finding"; finding: Finding } | { kind: "more"; listed: number };
+
+/** Search texts built per slice after a result arrives (a few ms each), so no task holds the pane long. */
+const SEARCH_SLICE = 4000;
+
+/** Builds the result's search index in slices between other work, ready before the first key. */
+function usePreparedSearch(findings: Finding[]): void {
+  React.useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = (): void => {
+      if (!prepareSearch(findings, SEARCH_SLICE)) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [findings]);
+}
+
+/**
+ * Fluent's List places its pages on scroll only after a 100 ms debounce: a jump (End, a drag of the
+ * scroll bar) showed a blank spacer, or early rows, until then. When no drawn row is in view the
+ * list is asked to place its pages at once.
+ */
+function useNoBlankJump(root: React.RefObject<HTMLElement>, list: React.RefObject<{ forceUpdate(): void }>, active: boolean): void {
+  React.useEffect(() => {
+    const el = root.current;
+    const scroller = el ? findScrollableParent(el) : null;
+    if (!active || !el || !scroller) return;
+    let frame = 0;
+    const check = (): void => {
+      frame = 0;
+      const view = scroller instanceof HTMLElement ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+      const box = el.getBoundingClientRect();
+      const top = Math.max(view.top, box.top);
+      const bottom = Math.min(view.bottom, box.bottom);
+      if (bottom <= top) return; // the list is out of view
+      // Cells, not pages: a spacer standing in for the rows not drawn is a page too.
+      const cells = el.querySelectorAll(".ms-List-cell");
+      for (let i = 0; i < cells.length; i++) {
+        const r = cells[i].getBoundingClientRect();
+        if (r.bottom > top && r.top < bottom) return;
+      }
+      // A jump to the very end stays at the end once the rows drawn there are measured (their real
+      // heights differ from List's estimate).
+      const box2 = scroller instanceof HTMLElement ? scroller : document.scrollingElement;
+      const atEnd = !!box2 && box2.scrollTop + box2.clientHeight >= box2.scrollHeight - 2;
+      // Synchronously: the rows are in this frame's paint, whatever else the thread has queued.
+      flushSync(() => list.current?.forceUpdate());
+      if (atEnd && box2) {
+        const settle = (n: number): void => {
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            box2.scrollTop = box2.scrollHeight;
+            if (n > 0) settle(n - 1);
+          });
+        };
+        settle(2);
+      }
+    };
+    const onScroll = (): void => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    scroller.addEventListener("scroll", onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener("scroll", onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [root, list, active]);
+}
 
 /** Rows rendered before a 列出更多 button: a list of tens of thousands is filtered, not scrolled, and stays cheap to redraw. */
 const ROW_LIMIT = 1000;
@@ -43,6 +111,7 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
     }));
   }, [findings]);
 
+  usePreparedSearch(findings);
   // Typing stays responsive: the list and counts follow the search text at low priority.
   const text = React.useDeferredValue(filter.text);
   const { severities, sheet, recipient, code } = filter;
@@ -81,6 +150,8 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
   const enterHintId = `${ids}-enter`;
   const zh = (text: string): string | undefined => workbookLang(t, text);
   const searchBox = React.useRef<ISearchBox>(null);
+  const listRoot = React.useRef<HTMLDivElement>(null);
+  const listRef = React.useRef<List<Row>>(null);
   const clearFilters = (): void => {
     setFilter(NO_FILTER);
     searchBox.current?.focus(); // the link goes away with the filters: keep the keyboard user's place
@@ -88,10 +159,15 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
   // In a narrow pane a drop-down opens as a panel: named after its field, closed in the pane's language.
   const panelProps = (label: string) => ({ headerText: label, closeButtonAriaLabel: t.close });
 
-  const facetOptions = (field: "sheet" | "recipient" | "code"): IDropdownOption[] => [
+  // Options change only with their facet's counts: ~10k recipients are not rebuilt, nor their
+  // Dropdown updated, on a key that leaves the counts as they were.
+  const facetOptions = (field: "sheet" | "recipient" | "code", facets: Facet[], chosen: string | null): IDropdownOption[] => [
     { key: ALL, text: t.filterAll },
-    ...view.facets[field].map((v) => ({ key: v.key, text: `${field === "recipient" && v.key === NO_RECIPIENT ? t.noRecipient : v.key} (${v.count})`, disabled: v.count === 0 && filter[field] !== v.key })),
+    ...facets.map((v) => ({ key: v.key, text: `${field === "recipient" && v.key === NO_RECIPIENT ? t.noRecipient : v.key} (${v.count})`, disabled: v.count === 0 && chosen !== v.key })),
   ];
+  const sheetOptions = React.useMemo(() => facetOptions("sheet", view.facets.sheet, sheet), [view.facets.sheet, sheet, t]);
+  const recipientOptions = React.useMemo(() => facetOptions("recipient", view.facets.recipient, recipient), [view.facets.recipient, recipient, t]);
+  const codeOptions = React.useMemo(() => facetOptions("code", view.facets.code, code), [view.facets.code, code, t]);
   const severityCounts = new Map(view.facets.severities.map((v) => [v.key, v.count]));
   const setFacet = (field: "sheet" | "recipient" | "code") => (_: unknown, option?: IDropdownOption) => {
     if (option) setFilter((f) => ({ ...f, [field]: option.key === ALL ? null : String(option.key) }));
@@ -169,6 +245,21 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
     );
   };
 
+  const virtualized = virtualize && rows.length > 60;
+  useNoBlankJump(listRoot, listRef, virtualized && shown.length > 0);
+  // The same element while the rows stay the same: the urgent render of a key (the search box
+  // echoing it) leaves the list alone, and so does a key that changes no result.
+  const listElement = React.useMemo(
+    () => (
+      <div ref={listRoot}>
+        <FocusZone direction={FocusZoneDirection.vertical} className="fa-list">
+          <List componentRef={listRef} items={rows} aria-label={t.findingsTitle} onRenderCell={(row) => renderRow(row)} onShouldVirtualize={() => virtualized} version={activeKey} data-testid="findings-list" />
+        </FocusZone>
+      </div>
+    ),
+    [rows, activeKey, keys, t, virtualized, onSelect, items.length],
+  );
+
   const groupByOptions: IDropdownOption[] = [
     { key: "severity", text: t.groupBySeverity },
     { key: "sheet", text: t.groupBySheet },
@@ -213,9 +304,9 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
             ))}
           </div>
           <div className="fa-filter-grid">
-            <Dropdown label={t.filterSheet} panelProps={panelProps(t.filterSheet)} options={facetOptions("sheet")} selectedKey={filter.sheet ?? ALL} onChange={setFacet("sheet")} data-testid="filter-sheet" />
-            <Dropdown label={t.filterRecipient} panelProps={panelProps(t.filterRecipient)} options={facetOptions("recipient")} selectedKey={filter.recipient ?? ALL} onChange={setFacet("recipient")} data-testid="filter-recipient" />
-            <Dropdown label={t.filterCode} panelProps={panelProps(t.filterCode)} options={facetOptions("code")} selectedKey={filter.code ?? ALL} onChange={setFacet("code")} data-testid="filter-code" />
+            <Dropdown label={t.filterSheet} panelProps={panelProps(t.filterSheet)} options={sheetOptions} selectedKey={filter.sheet ?? ALL} onChange={setFacet("sheet")} data-testid="filter-sheet" />
+            <Dropdown label={t.filterRecipient} panelProps={panelProps(t.filterRecipient)} options={recipientOptions} selectedKey={filter.recipient ?? ALL} onChange={setFacet("recipient")} data-testid="filter-recipient" />
+            <Dropdown label={t.filterCode} panelProps={panelProps(t.filterCode)} options={codeOptions} selectedKey={filter.code ?? ALL} onChange={setFacet("code")} data-testid="filter-code" />
             <Dropdown label={t.groupBy} panelProps={panelProps(t.groupBy)} options={groupByOptions} selectedKey={groupBy} onChange={(_, o) => o && setGroupBy(o.key as GroupBy)} data-testid="group-by" />
           </div>
           <div className="fa-search-row">
@@ -242,9 +333,7 @@ export function FindingsList({ t, findings, onSelect, virtualize = true }: Findi
             </Text>
           ) : (
             // List gives the list and listitem roles; the name is on the list itself.
-            <FocusZone direction={FocusZoneDirection.vertical} className="fa-list">
-              <List items={rows} aria-label={t.findingsTitle} onRenderCell={(row) => renderRow(row)} onShouldVirtualize={() => virtualize && rows.length > 60} version={activeKey} data-testid="findings-list" />
-            </FocusZone>
+            listElement
           )}
         </>
       )}
