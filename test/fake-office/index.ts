@@ -105,6 +105,8 @@ export interface FakeOfficeHost {
   readonly syncs: readonly SyncRecord[];
   /** How many times suspendApiCalculationUntilNextSync / suspendScreenUpdatingUntilNextSync ran. */
   readonly suspended: { calculation: number; screenUpdating: number };
+  /** Time the fake spent applying actions (Excel's side of each sync), to leave out of the pane's tasks. */
+  readonly hostMs: number;
   /** The next `count` settings.saveAsync calls fail (the document could not be written). */
   failSettingsSave(count: number): void;
   /** The next `syncs` syncs reject with InvalidOperationInCellEditMode (nothing is applied). */
@@ -245,6 +247,7 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     noFillPatternNull: !!opts.noFillPatternNull,
     suspendCalculation: 0,
     suspendScreenUpdating: 0,
+    hostMs: 0,
   };
 
   class RequestContext extends FakeRequestContext {
@@ -367,6 +370,9 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     },
     get syncs() {
       return state.syncs;
+    },
+    get hostMs() {
+      return state.hostMs;
     },
     get suspended() {
       return { calculation: state.suspendCalculation, screenUpdating: state.suspendScreenUpdating };
