@@ -4,7 +4,7 @@ import type { CellRange } from "../core/grid";
 import { splitAddress } from "./address";
 import { clearCellMarks, markCells, type MarkOutcome } from "./marks";
 import { readAllSheets, readOneSheet } from "./read";
-import { HostUnavailableError, detectSupport, resolveHost, runExcel, type OfficeHost } from "./run";
+import { HostUnavailableError, detectSupport, resolveHost, runExcel, type OfficeHost, type RunHints } from "./run";
 import { loadDocumentSettings, saveDocumentSettings } from "./settings";
 import type { ExcelOpsOptions, WorkbookOps } from "./types";
 import { writeSheetLayouts } from "./write-layouts";
@@ -25,6 +25,10 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
   // Merged areas from the last full read: marks go to an area's top-left cell.
   let lastMerges: Map<string, CellRange[]> | null = null;
   let lastProtected: string[] = [];
+  const waiting = new Set<() => void>();
+  // Runs that change the workbook: one undo step each, and the pane told of a cell being edited.
+  const reading: RunHints = { onCellEditWait: () => waiting.forEach((l) => l()) };
+  const writing: RunHints = { ...reading, undoGroup: true };
   const outcome = (o: MarkOutcome): number => {
     lastProtected = o.protectedSheets;
     return o.cells;
@@ -35,11 +39,15 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
         const { grids, mergesUnread } = await readAllSheets(context, support, onProgress);
         lastMerges = new Map(grids.map((g) => [g.name.toLowerCase(), g.merges ?? []]));
         return mergesUnread.length ? { sheets: grids, mergesUnread } : { sheets: grids };
-      }),
-    readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name)),
-    writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts)),
-    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh", merges: lastMerges })).then(outcome),
-    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support)).then(outcome),
+      }, reading),
+    readSheet: (name) => runExcel(host, opts, (context, support) => readOneSheet(context, support, name), reading),
+    writeLayouts: (layouts) => runExcel(host, opts, (context, support) => writeSheetLayouts(context, support, layouts), writing),
+    markFindings: (findings, markOpts) => runExcel(host, opts, (context, support) => markCells(context, support, findings, { includeInfo: !!markOpts?.includeInfo, lang: markOpts?.lang ?? "zh", merges: lastMerges }), writing).then(outcome),
+    clearMarks: () => runExcel(host, opts, (context, support) => clearCellMarks(context, support), writing).then(outcome),
+    onCellEditWait: (listener) => {
+      waiting.add(listener);
+      return () => void waiting.delete(listener);
+    },
     protectedSheets: () => lastProtected,
     selectCell: (sheet, a1) =>
       runExcel(host, opts, async (context) => {
@@ -49,7 +57,7 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
         ws.activate();
         ws.getRange(splitAddress(a1).ref).select();
         await context.sync();
-      }),
+      }, reading),
     loadSettings: async () => loadDocumentSettings(office()),
     saveSettings: (s) => saveDocumentSettings(office(), s),
     apiSupport: () => detectSupport(resolveHost(host)),

@@ -42,6 +42,10 @@ export interface ApiSupport {
   validation: boolean;
   /** ExcelApi 1.9: page layout (A4 landscape, print area) and fill patterns. */
   pageLayout: boolean;
+  /** ExcelApi 1.20: Excel.run's mergeUndoGroup, so a whole fill or mark run is one undo step. */
+  undoGroup: boolean;
+  /** The "DelayForCellEdit" set office.js checks: Excel.run's delayForCellEdit waits out cell-edit mode. */
+  delayForCellEdit: boolean;
 }
 
 export interface WorkbookRead extends WorkbookGrids {
@@ -67,6 +71,11 @@ export interface WorkbookOps {
   protectedSheets?(): string[];
   /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */
   selectCell(sheet: string, a1: string): Promise<void>;
+  /**
+   * Called at once when a run finds Excel in cell-edit mode and waits to retry (hosts without
+   * delayForCellEdit), so the pane can ask the user to press Enter. Returns the unsubscribe.
+   */
+  onCellEditWait?(listener: () => void): () => void;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
   apiSupport(): ApiSupport;

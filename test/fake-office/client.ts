@@ -35,6 +35,8 @@ export interface SyncRecord {
   responseBytes: number;
   actions: number;
   error?: string;
+  /** Held by the host until the user left cell-edit mode (Excel.run's delayForCellEdit). */
+  delayed?: boolean;
 }
 
 export interface HostLimits {
@@ -63,6 +65,16 @@ export interface HostState {
   suspendScreenUpdating: number;
   /** Milliseconds spent applying actions to the model: Excel's work, done in its own process. */
   hostMs: number;
+  /** The host honours Excel.run's delayForCellEdit (office.js asks for the "DelayForCellEdit" set). */
+  delayForCellEdit: boolean;
+  /** Undo records the user could step back through: one per writing sync, one per merged run. */
+  undoSteps: number;
+}
+
+/** What Excel.run was given besides the batch (Excel.RunOptions). */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
 }
 
 /** CPU time where the runtime reports it (Node), else wall time. */
@@ -82,6 +94,8 @@ interface LoadResult {
 interface Action {
   desc: Record<string, unknown>;
   run(results: LoadResult[]): void;
+  /** A method that only returns a value (no change to undo). */
+  read?: boolean;
 }
 
 /** Fixed bytes per action and per result, close to office-js's verbose JSON envelope. */
@@ -118,8 +132,13 @@ export class FakeRequestContext {
   /** Proxies created since the last sync. */
   private paths = 0;
   private readonly roots = new Map<string, unknown>();
+  /** This run's syncs already made their merged undo record. */
+  private undoOpen = false;
 
-  constructor(readonly _host: HostState) {}
+  constructor(
+    readonly _host: HostState,
+    readonly _options: FakeRunOptions = {},
+  ) {}
 
   /** Root objects are created by the Excel layer (workbook, application) and cached here. */
   _root<T>(name: string, make: () => T): T {
@@ -131,8 +150,8 @@ export class FakeRequestContext {
     this.paths++;
   }
 
-  _enqueue(desc: Record<string, unknown>, run: (results: LoadResult[]) => void): void {
-    this.queue.push({ desc, run });
+  _enqueue(desc: Record<string, unknown>, run: (results: LoadResult[]) => void, read = false): void {
+    this.queue.push({ desc, run, read });
   }
 
   get _pending(): number {
@@ -158,6 +177,11 @@ export class FakeRequestContext {
     host.syncCount++;
     const record: SyncRecord = { requestBytes: 0, responseBytes: 0, actions: queue.length };
     host.syncs.push(record);
+    if (host.cellEditSyncs > 0 && host.delayForCellEdit && this._options.delayForCellEdit) {
+      // The host holds the batch until the user presses Enter or Esc, then runs it.
+      host.cellEditSyncs = 0;
+      record.delayed = true;
+    }
     if (host.cellEditSyncs > 0) {
       host.cellEditSyncs--;
       record.error = ErrorCodes.invalidOperationInCellEditMode;
@@ -186,6 +210,12 @@ export class FakeRequestContext {
       throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
     }
     for (const r of results) r.obj._commit(r.data, r.isNull);
+    if (queue.some((a) => !a.read && a.desc.a !== "load" && a.desc.a !== "path")) {
+      // ExcelApi 1.20's mergeUndoGroup: every sync of the run is one undo record; older hosts ignore it.
+      const merged = !!this._options.mergeUndoGroup && host.excelApiMinor >= 20;
+      if (!merged || !this.undoOpen) host.undoSteps++;
+      this.undoOpen = merged;
+    }
   }
 }
 
@@ -338,9 +368,13 @@ export class FakeClientResult<T> {
 /** Queue a method whose result is read after sync. */
 export function queueResult<T>(ctx: FakeRequestContext, path: string, name: string, compute: () => T): FakeClientResult<T> {
   const r = new FakeClientResult<T>();
-  ctx._enqueue({ a: "call", o: path, n: name }, (results) => {
-    const v = compute();
-    results.push({ obj: { _commit: () => r._set(v) } as unknown as FakeClientObject, data: { value: v as unknown } });
-  });
+  ctx._enqueue(
+    { a: "call", o: path, n: name },
+    (results) => {
+      const v = compute();
+      results.push({ obj: { _commit: () => r._set(v) } as unknown as FakeClientObject, data: { value: v as unknown } });
+    },
+    true,
+  );
   return r;
 }
