@@ -6,10 +6,10 @@ import { clearCellMarks, markCells, type MarkOutcome } from "./marks";
 import { readAllSheets, readOneSheet } from "./read";
 import { HostUnavailableError, detectSupport, resolveHost, runExcel, type OfficeHost, type RunHints } from "./run";
 import { loadDocumentSettings, saveDocumentSettings } from "./settings";
-import type { ExcelOpsOptions, WorkbookOps } from "./types";
+import type { ExcelOpsOptions, MarkTexts, WorkbookOps } from "./types";
 import { writeSheetLayouts } from "./write-layouts";
 
-export type { ApiSupport, ExcelOpsOptions, ReadProgress, Settings, WorkbookOps, WorkbookRead } from "./types";
+export type { ApiSupport, ExcelOpsOptions, MarkTexts, ReadProgress, Settings, WorkbookOps, WorkbookRead } from "./types";
 export { CellEditModeError, HostUnavailableError, type OfficeHost } from "./run";
 export { DEFAULT_SETTINGS, SETTINGS_KEY, normaliseSettings } from "./settings";
 export { MARKS_SHEET } from "./read";
@@ -29,8 +29,10 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
   // Runs that change the workbook: one undo step each, and the pane told of a cell being edited.
   const reading: RunHints = { onCellEditWait: () => waiting.forEach((l) => l()) };
   const writing: RunHints = { ...reading, undoGroup: true };
+  let lastTexts: MarkTexts = "note";
   const outcome = (o: MarkOutcome): number => {
     lastProtected = o.protectedSheets;
+    if (o.texts !== undefined) lastTexts = o.texts || "fill";
     return o.cells;
   };
   return {
@@ -49,6 +51,7 @@ export function createExcelOps(host?: OfficeHost, opts: ExcelOpsOptions = {}): W
       return () => void waiting.delete(listener);
     },
     protectedSheets: () => lastProtected,
+    markedWith: () => lastTexts,
     selectCell: (sheet, a1) =>
       runExcel(host, opts, async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(sheet);

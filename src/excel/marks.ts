@@ -12,16 +12,14 @@ import { addressToRange, refToRange, splitAddress } from "./address";
 import { readMerges } from "./merges";
 import { ACTION_BYTES, MARK_SYNC_BUDGET, flatMapInSlices, gridBytes, syncSteps, yieldToHost, type Step } from "./payload";
 import { MARK_COLORS, MAX_MARKS, NO_FILL, RANK, RECORD_HEADER, key, parseRecords, targetsOf, textHash, topLeft, userPart, type MarkRecord, type Target } from "./mark-records";
+import { writeTexts, type PendingText, type TextKind } from "./mark-texts";
 import { MARKS_SHEET } from "./read";
-import { errorCode } from "./run";
 import type { ApiSupport } from "./types";
 
 /** Starts every note the product writes (the CLI uses the same). */
 export { NOTE_PREFIX };
 export { MAX_MARKS, textHash };
-type NoteKind = "note" | "comment" | "";
-
-function noteKind(support: ApiSupport): NoteKind {
+function noteKind(support: ApiSupport): TextKind {
   return support.notes ? "note" : support.comments ? "comment" : "";
 }
 
@@ -55,6 +53,8 @@ interface Observed {
 export interface MarkOutcome {
   /** Cells marked (or restored, for clear). */
   cells: number;
+  /** What carried the findings' text: notes, comments (no notes, or notes refused), "" fill only. */
+  texts?: TextKind;
   /** Protected sheets left alone. */
   protectedSheets: string[];
 }
@@ -73,7 +73,8 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
   sheets.load("items/name,items/protection/protected");
   const notes = kind === "note" ? wb.notes : null;
   if (notes) notes.load("items/content");
-  const comments = kind === "comment" ? wb.comments : null;
+  // Comments on every host that has them: a mark whose note was refused may be a comment.
+  const comments = support.comments ? wb.comments : null;
   if (comments) comments.load("items/content");
   await context.sync();
 
@@ -267,23 +268,8 @@ function recordSteps(context: Excel.RequestContext, o: Observed, records: readon
   return steps;
 }
 
-/**
- * Threaded comments go last and are best effort: below ExcelApi 1.18 a legacy note is invisible
- * to the API, and a comment on such a cell is refused. Fills and the record are already in; a
- * recorded comment that never got added is simply not found (and not deleted) by clearMarks.
- */
-async function addComments(context: Excel.RequestContext, steps: readonly Step[]): Promise<void> {
-  try {
-    await syncSteps(context, steps, undefined, MARK_SYNC_BUDGET);
-  } catch (e) {
-    if (errorCode(e) === "InvalidOperationInCellEditMode") throw e;
-  }
-}
-
-/** Budgeted request bytes of one marked cell (fill and note): well above what office.js sends. */
-export function markStepBytes(text: string): number {
-  return ACTION_BYTES * 6 + text.length * 3;
-}
+/** Budgeted request bytes of one cell's fill: well above what office.js sends (~600 B). */
+export const FILL_STEP_BYTES = ACTION_BYTES * 4;
 
 function suspendScreen(context: Excel.RequestContext, support: ApiSupport): () => void {
   return () => {
@@ -312,7 +298,7 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
   const foreign = new Set(o.foreign);
   const next: MarkRecord[] = [];
   const markSteps: Step[] = [];
-  const commentSteps: Step[] = [];
+  const texts: PendingText[] = [];
   const wanted = new Set<string>();
   for (const [i, t] of targets.entries()) {
     // 5,000 targets take more than one frame: the pane gets a turn every 250.
@@ -324,12 +310,16 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
     const mark = MARK_FILL[t.severity];
     const ours = markNote(t.lines);
     const before = recorded.get(k);
-    const note = currentNote(o, k);
-    const changedByUser = !!before && !!before.note && note !== null && textHash(note) !== before.noteHash;
+    const current = currentNote(o, k);
+    const changedByUser = !!before && !!before.note && current !== null && textHash(current) !== before.noteHash;
+    const noteNow = st.note && !st.note.isNullObject ? st.note.content : null;
+    const commentNow = o.comments.get(k)?.content ?? null;
     // Notes: the user's text stays above ours. Comments: a user's thread is left alone.
-    let text = "";
-    if (kind === "note" && !changedByUser) text = note !== null && userPart(note) ? `${userPart(note)}\n${ours}` : ours;
-    if (kind === "comment" && (note === null || (!!before && before.note === "comment" && !changedByUser))) text = ours;
+    const noteText = changedByUser ? "" : noteNow !== null && userPart(noteNow) ? `${userPart(noteNow)}\n${ours}` : ours;
+    const ownComment = !!before && before.note === "comment" && !changedByUser && commentNow !== null;
+    const commentText = commentNow === null || ownComment ? ours : "";
+    const text = kind === "note" ? noteText : kind === "comment" ? commentText : "";
+    const note = kind === "note" ? noteNow : commentNow;
     const cliMarked = !before && foreign.has(k) && !!st.fill.color && MARK_COLORS.has(st.fill.color.toUpperCase());
     const rec: MarkRecord = {
       sheet: st.sheet,
@@ -342,24 +332,8 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
       noteHash: text ? textHash(text) : "",
     };
     next.push(rec);
-    markSteps.push({
-      bytes: markStepBytes(text),
-      queue: () => {
-        const ws = context.workbook.worksheets.getItem(st.sheet);
-        ws.getRange(t.cell).format.fill.color = mark;
-        if (kind !== "note" || !text || text === note) return;
-        if (st.note && !st.note.isNullObject) st.note.content = text;
-        else ws.notes.add(ws.getRange(t.cell), text);
-      },
-    });
-    if (kind === "comment" && text && text !== note)
-      commentSteps.push({
-        bytes: ACTION_BYTES * 4 + text.length * 3,
-        queue: () => {
-          if (note !== null) o.comments.get(k)?.delete();
-          context.workbook.comments.add(context.workbook.worksheets.getItem(st.sheet).getRange(t.cell), text, "Plain");
-        },
-      });
+    markSteps.push({ bytes: FILL_STEP_BYTES, queue: () => void (context.workbook.worksheets.getItem(st.sheet).getRange(t.cell).format.fill.color = mark) });
+    if (text && text !== note) texts.push({ sheet: st.sheet, cell: t.cell, note: noteText, comment: commentText, noteObject: st.note, ownComment: ownComment ? o.comments.get(k) : undefined, rec });
   }
   const kept = o.records.filter((r) => o.locked.has(r.sheet.toLowerCase()));
   const marked = next.length;
@@ -373,8 +347,11 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
     ...markSteps,
   ];
   await syncSteps(context, steps, suspendScreen(context, support), MARK_SYNC_BUDGET);
-  await addComments(context, commentSteps);
-  return { cells: marked, protectedSheets: o.skipped };
+  const planned = next.map((r) => r.noteHash);
+  const used = await writeTexts(context, kind, texts);
+  // The record written first promised every text; say what each cell really got.
+  if (next.some((r, i) => r.noteHash !== planned[i])) await syncSteps(context, recordSteps(context, { ...o, marksSheet: true }, next), undefined, MARK_SYNC_BUDGET);
+  return { cells: marked, protectedSheets: o.skipped, texts: marked === 0 ? kind : used };
 }
 
 export async function clearCellMarks(context: Excel.RequestContext, support: ApiSupport): Promise<MarkOutcome> {

@@ -53,6 +53,9 @@ export interface WorkbookRead extends WorkbookGrids {
   mergesUnread?: string[];
 }
 
+/** Where a mark's text went: a note, a threaded comment, or nowhere (the fill alone). */
+export type MarkTexts = "note" | "comment" | "fill";
+
 export interface WorkbookOps {
   /** Every sheet's used values (+ merges and hidden rows where the API set allows). */
   readWorkbook(onProgress?: (p: ReadProgress) => void): Promise<WorkbookRead>;
@@ -69,6 +72,8 @@ export interface WorkbookOps {
   clearMarks(): Promise<number>;
   /** Protected sheets the last markFindings / clearMarks left untouched (their marks stay recorded). */
   protectedSheets?(): string[];
+  /** What carried the last markFindings' texts (notes refused fall back to comments, then to fill only). */
+  markedWith?(): MarkTexts;
   /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */
   selectCell(sheet: string, a1: string): Promise<void>;
   /**

@@ -69,6 +69,8 @@ export interface HostState {
   delayForCellEdit: boolean;
   /** Undo records the user could step back through: one per writing sync, one per merged run. */
   undoSteps: number;
+  /** Notes / comments that may still be added before every further add fails (Infinity: never). */
+  addsLeft: { notes: number; comments: number };
 }
 
 /** What Excel.run was given besides the batch (Excel.RunOptions). */

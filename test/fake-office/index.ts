@@ -115,6 +115,8 @@ export interface FakeOfficeHost {
   readonly runs: readonly FakeRunOptions[];
   /** The next `count` settings.saveAsync calls fail (the document could not be written). */
   failSettingsSave(count: number): void;
+  /** After `after` more notes (or comments) are added, every further add fails with GeneralException. */
+  failAdds(kind: "notes" | "comments", after?: number): void;
   /** The next `syncs` syncs reject with InvalidOperationInCellEditMode (nothing is applied). */
   setCellEditMode(syncs: number): void;
   resetCounters(): void;
@@ -256,6 +258,7 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     hostMs: 0,
     delayForCellEdit: !!opts.delayForCellEdit,
     undoSteps: 0,
+    addsLeft: { notes: Infinity, comments: Infinity },
   };
 
   class RequestContext extends FakeRequestContext {
@@ -398,6 +401,9 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     },
     failSettingsSave(count: number) {
       saveFailures = count;
+    },
+    failAdds(kind, after = 0) {
+      state.addsLeft[kind] = after;
     },
     setCellEditMode(syncs: number) {
       state.cellEditSyncs = syncs;
