@@ -10,18 +10,16 @@ import type { Finding, Lang } from "../core/types";
 import type { CellRange } from "../core/grid";
 import { addressToRange, refToRange, splitAddress } from "./address";
 import { readMerges } from "./merges";
-import { ACTION_BYTES, SYNC_BUDGET, gridBytes, syncSteps, type Step } from "./payload";
+import { ACTION_BYTES, MARK_SYNC_BUDGET, flatMapInSlices, gridBytes, syncSteps, yieldToHost, type Step } from "./payload";
 import { MARK_COLORS, MAX_MARKS, NO_FILL, RANK, RECORD_HEADER, key, parseRecords, targetsOf, textHash, topLeft, userPart, type MarkRecord, type Target } from "./mark-records";
+import { writeTexts, type PendingText, type TextKind } from "./mark-texts";
 import { MARKS_SHEET } from "./read";
-import { errorCode } from "./run";
 import type { ApiSupport } from "./types";
 
 /** Starts every note the product writes (the CLI uses the same). */
 export { NOTE_PREFIX };
 export { MAX_MARKS, textHash };
-type NoteKind = "note" | "comment" | "";
-
-function noteKind(support: ApiSupport): NoteKind {
+function noteKind(support: ApiSupport): TextKind {
   return support.notes ? "note" : support.comments ? "comment" : "";
 }
 
@@ -55,6 +53,8 @@ interface Observed {
 export interface MarkOutcome {
   /** Cells marked (or restored, for clear). */
   cells: number;
+  /** What carried the findings' text: notes, comments (no notes, or notes refused), "" fill only. */
+  texts?: TextKind;
   /** Protected sheets left alone. */
   protectedSheets: string[];
 }
@@ -73,22 +73,39 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
   sheets.load("items/name,items/protection/protected");
   const notes = kind === "note" ? wb.notes : null;
   if (notes) notes.load("items/content");
-  const comments = kind === "comment" ? wb.comments : null;
+  // Comments on every host that has them: a mark whose note was refused may be a comment.
+  const comments = support.comments ? wb.comments : null;
   if (comments) comments.load("items/content");
   await context.sync();
 
   const names = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
   const locked = new Set(sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name.toLowerCase()));
   const marksSheet = names.has(MARKS_SHEET.toLowerCase());
-  const used = marksSheet ? wb.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true) : null;
-  if (used) used.load("values");
-  const prefixed = notes ? notes.items.filter((n) => n.content.includes(NOTE_PREFIX)).map((n) => n.getLocation().load("address")) : [];
-  const located = comments ? comments.items.map((c) => ({ comment: c, range: c.getLocation().load("address") })) : [];
   const live = targets.filter((t) => names.has(t.sheet.toLowerCase()) && !locked.has(t.sheet.toLowerCase()));
   // Without the merges of a full read, read them for the sheets involved (used range, then blocks).
   const liveSheets = [...new Set(live.map((t) => names.get(t.sheet.toLowerCase()) as string))];
-  const usedOf = !merges && support.merges ? liveSheets.map((name) => ({ name, ws: wb.worksheets.getItem(name), used: wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,rowCount,columnCount") })) : [];
-  await context.sync();
+  let used: Excel.Range | null = null;
+  let usedOf: { name: string; ws: Excel.Worksheet; used: Excel.Range }[] = [];
+  const prefixed: Excel.Range[] = [];
+  const located: { comment: Excel.Comment; range: Excel.Range }[] = [];
+  // The record, then where each note/comment is: thousands of locations go in several syncs (a
+  // location costs an item path, a method path and a load: ~820 B in the calibrated fake).
+  await syncSteps(
+    context,
+    [
+      {
+        bytes: ACTION_BYTES * (2 + 3 * liveSheets.length),
+        queue: () => {
+          used = marksSheet ? wb.worksheets.getItem(MARKS_SHEET).getUsedRangeOrNullObject(true).load("values") : null;
+          usedOf = !merges && support.merges ? liveSheets.map((name) => ({ name, ws: wb.worksheets.getItem(name), used: wb.worksheets.getItem(name).getUsedRangeOrNullObject(true).load("address,rowCount,columnCount") })) : [];
+        },
+      },
+      ...(notes ? notes.items.filter((n) => n.content.includes(NOTE_PREFIX)) : []).map((n) => ({ bytes: ACTION_BYTES * 3, queue: () => void prefixed.push(n.getLocation().load("address")) })),
+      ...(comments ? comments.items : []).map((comment) => ({ bytes: ACTION_BYTES * 3, queue: () => void located.push({ comment, range: comment.getLocation().load("address") }) })),
+    ],
+    undefined,
+    MARK_SYNC_BUDGET,
+  );
   if (usedOf.length) {
     const read = await readMerges(
       context,
@@ -106,7 +123,8 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
     if (area) t.cell = toA1(area.top, area.left);
   }
 
-  const records = used && !used.isNullObject ? parseRecords(used.values) : [];
+  const record = used as Excel.Range | null;
+  const records = record && !record.isNullObject ? parseRecords(record.values) : [];
   const at = (address: string): { sheet: string; cell: string } | null => {
     const { sheet, ref } = splitAddress(address);
     const cell = topLeft(ref);
@@ -143,7 +161,7 @@ async function observe(context: Excel.RequestContext, support: ApiSupport, targe
       },
     });
   }
-  await syncSteps(context, steps);
+  await syncSteps(context, steps, undefined, MARK_SYNC_BUDGET);
   return { names, marksSheet, records, cells, comments: commentsByCell, foreign: foreign.filter((k) => cells.has(k)), locked, skipped };
 }
 
@@ -234,7 +252,7 @@ function recordSteps(context: Excel.RequestContext, o: Observed, records: readon
       },
     },
   ];
-  const per = Math.max(1, Math.floor(rows.length / Math.ceil(gridBytes(rows) / (SYNC_BUDGET / 4))));
+  const per = Math.max(1, Math.floor(rows.length / Math.ceil(gridBytes(rows) / (MARK_SYNC_BUDGET / 4))));
   for (let from = 0; from < rows.length; from += per) {
     const block = rows.slice(from, from + per);
     const at = from;
@@ -250,18 +268,8 @@ function recordSteps(context: Excel.RequestContext, o: Observed, records: readon
   return steps;
 }
 
-/**
- * Threaded comments go last and are best effort: below ExcelApi 1.18 a legacy note is invisible
- * to the API, and a comment on such a cell is refused. Fills and the record are already in; a
- * recorded comment that never got added is simply not found (and not deleted) by clearMarks.
- */
-async function addComments(context: Excel.RequestContext, steps: readonly Step[]): Promise<void> {
-  try {
-    await syncSteps(context, steps);
-  } catch (e) {
-    if (errorCode(e) === "InvalidOperationInCellEditMode") throw e;
-  }
-}
+/** Budgeted request bytes of one cell's fill: well above what office.js sends (~600 B). */
+export const FILL_STEP_BYTES = ACTION_BYTES * 4;
 
 function suspendScreen(context: Excel.RequestContext, support: ApiSupport): () => void {
   return () => {
@@ -290,9 +298,11 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
   const foreign = new Set(o.foreign);
   const next: MarkRecord[] = [];
   const markSteps: Step[] = [];
-  const commentSteps: Step[] = [];
+  const texts: PendingText[] = [];
   const wanted = new Set<string>();
-  for (const t of targets) {
+  for (const [i, t] of targets.entries()) {
+    // 5,000 targets take more than one frame: the pane gets a turn every 250.
+    if (i % 250 === 0) await yieldToHost();
     const k = key(t.sheet, t.cell);
     const st = o.cells.get(k);
     if (!st) continue;
@@ -300,12 +310,16 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
     const mark = MARK_FILL[t.severity];
     const ours = markNote(t.lines);
     const before = recorded.get(k);
-    const note = currentNote(o, k);
-    const changedByUser = !!before && !!before.note && note !== null && textHash(note) !== before.noteHash;
+    const current = currentNote(o, k);
+    const changedByUser = !!before && !!before.note && current !== null && textHash(current) !== before.noteHash;
+    const noteNow = st.note && !st.note.isNullObject ? st.note.content : null;
+    const commentNow = o.comments.get(k)?.content ?? null;
     // Notes: the user's text stays above ours. Comments: a user's thread is left alone.
-    let text = "";
-    if (kind === "note" && !changedByUser) text = note !== null && userPart(note) ? `${userPart(note)}\n${ours}` : ours;
-    if (kind === "comment" && (note === null || (!!before && before.note === "comment" && !changedByUser))) text = ours;
+    const noteText = changedByUser ? "" : noteNow !== null && userPart(noteNow) ? `${userPart(noteNow)}\n${ours}` : ours;
+    const ownComment = !!before && before.note === "comment" && !changedByUser && commentNow !== null;
+    const commentText = commentNow === null || ownComment ? ours : "";
+    const text = kind === "note" ? noteText : kind === "comment" ? commentText : "";
+    const note = kind === "note" ? noteNow : commentNow;
     const cliMarked = !before && foreign.has(k) && !!st.fill.color && MARK_COLORS.has(st.fill.color.toUpperCase());
     const rec: MarkRecord = {
       sheet: st.sheet,
@@ -318,24 +332,8 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
       noteHash: text ? textHash(text) : "",
     };
     next.push(rec);
-    markSteps.push({
-      bytes: ACTION_BYTES * 6 + text.length * 3,
-      queue: () => {
-        const ws = context.workbook.worksheets.getItem(st.sheet);
-        ws.getRange(t.cell).format.fill.color = mark;
-        if (kind !== "note" || !text || text === note) return;
-        if (st.note && !st.note.isNullObject) st.note.content = text;
-        else ws.notes.add(ws.getRange(t.cell), text);
-      },
-    });
-    if (kind === "comment" && text && text !== note)
-      commentSteps.push({
-        bytes: ACTION_BYTES * 4 + text.length * 3,
-        queue: () => {
-          if (note !== null) o.comments.get(k)?.delete();
-          context.workbook.comments.add(context.workbook.worksheets.getItem(st.sheet).getRange(t.cell), text, "Plain");
-        },
-      });
+    markSteps.push({ bytes: FILL_STEP_BYTES, queue: () => void (context.workbook.worksheets.getItem(st.sheet).getRange(t.cell).format.fill.color = mark) });
+    if (text && text !== note) texts.push({ sheet: st.sheet, cell: t.cell, note: noteText, comment: commentText, noteObject: st.note, ownComment: ownComment ? o.comments.get(k) : undefined, rec });
   }
   const kept = o.records.filter((r) => o.locked.has(r.sheet.toLowerCase()));
   const marked = next.length;
@@ -344,20 +342,23 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
   const leftovers = o.foreign.filter((k) => !wanted.has(k));
   const steps = [
     ...recordSteps(context, o, next),
-    ...stale.flatMap((r) => restoreSteps(context, support, o, r)),
-    ...leftovers.flatMap((k) => foreignSteps(context, support, o, k)),
+    ...(await flatMapInSlices(stale, (r) => restoreSteps(context, support, o, r))),
+    ...(await flatMapInSlices(leftovers, (k) => foreignSteps(context, support, o, k))),
     ...markSteps,
   ];
-  await syncSteps(context, steps, suspendScreen(context, support));
-  await addComments(context, commentSteps);
-  return { cells: marked, protectedSheets: o.skipped };
+  await syncSteps(context, steps, suspendScreen(context, support), MARK_SYNC_BUDGET);
+  const planned = next.map((r) => r.noteHash);
+  const used = await writeTexts(context, kind, texts);
+  // The record written first promised every text; say what each cell really got.
+  if (next.some((r, i) => r.noteHash !== planned[i])) await syncSteps(context, recordSteps(context, { ...o, marksSheet: true }, next), undefined, MARK_SYNC_BUDGET);
+  return { cells: marked, protectedSheets: o.skipped, texts: marked === 0 ? kind : used };
 }
 
 export async function clearCellMarks(context: Excel.RequestContext, support: ApiSupport): Promise<MarkOutcome> {
   const o = await observe(context, support, [], null);
   const kept = o.records.filter((r) => o.locked.has(r.sheet.toLowerCase()));
   const open = o.records.filter((r) => !o.locked.has(r.sheet.toLowerCase()));
-  const steps = [...open.flatMap((r) => restoreSteps(context, support, o, r)), ...o.foreign.flatMap((k) => foreignSteps(context, support, o, k)), ...recordSteps(context, o, kept)];
-  await syncSteps(context, steps, suspendScreen(context, support));
+  const steps = [...(await flatMapInSlices(open, (r) => restoreSteps(context, support, o, r))), ...(await flatMapInSlices(o.foreign, (k) => foreignSteps(context, support, o, k))), ...recordSteps(context, o, kept)];
+  await syncSteps(context, steps, suspendScreen(context, support), MARK_SYNC_BUDGET);
   return { cells: open.length + o.foreign.length, protectedSheets: o.skipped };
 }

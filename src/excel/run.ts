@@ -1,4 +1,5 @@
-// Host lookup, API-set detection, and Excel.run with retry while Excel is in cell-edit mode.
+// Host lookup, API-set detection, and Excel.run: one undo step per writing run (ExcelApi 1.20),
+// delayForCellEdit where the host has it, else retries while Excel is in cell-edit mode.
 import type { ApiSupport, ExcelOpsOptions } from "./types";
 
 export interface OfficeHost {
@@ -63,6 +64,14 @@ export function detectSupport(host: OfficeHost | null): ApiSupport {
     hiddenRows: has("1.9"),
     validation: has("1.8"),
     pageLayout: has("1.9"),
+    undoGroup: has("1.20"),
+    delayForCellEdit: (() => {
+      try {
+        return !!host && host.Office.context.requirements.isSetSupported("DelayForCellEdit");
+      } catch {
+        return false;
+      }
+    })(),
   };
 }
 
@@ -70,24 +79,43 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 export type Batch<T> = (context: Excel.RequestContext, support: ApiSupport) => Promise<T>;
 
+/** What a run asks of the host beyond the batch. */
+export interface RunHints {
+  /** A run that changes the workbook: all its syncs make one undo step where the host allows. */
+  undoGroup?: boolean;
+  /** Told at the first cell-edit refusal, before the wait. */
+  onCellEditWait?: () => void;
+}
+
+/** Excel.RunOptions for this host, or null when there is nothing to ask (older hosts). */
+function runOptions(support: ApiSupport, hints: RunHints): Excel.RunOptions | null {
+  const options: Excel.RunOptions = {};
+  if (support.delayForCellEdit) options.delayForCellEdit = true;
+  if (hints.undoGroup && support.undoGroup) options.mergeUndoGroup = true;
+  return Object.keys(options).length ? options : null;
+}
+
 /**
- * Excel.run with retries (exponential backoff) on InvalidOperationInCellEditMode. A rejected
- * sync applies nothing, and every batch here re-reads what it needs, so re-running is safe.
+ * Excel.run, with delayForCellEdit where the host supports it; otherwise (and should a delayed
+ * batch still be refused) retries with exponential backoff on InvalidOperationInCellEditMode,
+ * telling `hints.onCellEditWait` at the first refusal. A rejected sync applies nothing, and every
+ * batch here re-reads what it needs, so re-running is safe.
  */
-export async function runExcel<T>(hostArg: OfficeHost | undefined, opts: ExcelOpsOptions, batch: Batch<T>): Promise<T> {
+export async function runExcel<T>(hostArg: OfficeHost | undefined, opts: ExcelOpsOptions, batch: Batch<T>, hints: RunHints = {}): Promise<T> {
   const host = resolveHost(hostArg);
   if (!host) throw new HostUnavailableError();
   const support = detectSupport(host);
   const attempts = Math.max(1, opts.retry?.attempts ?? 5);
   const base = opts.retry?.baseDelayMs ?? 250;
   const sleep = opts.sleep ?? defaultSleep;
+  const options = runOptions(support, hints);
+  const body = async (context: Excel.RequestContext): Promise<T> => await batch(context, support);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await host.Excel.run(async (context) => {
-        return await batch(context, support);
-      });
+      return await (options ? host.Excel.run(options, body) : host.Excel.run(body));
     } catch (e) {
       if (errorCode(e) !== "InvalidOperationInCellEditMode") throw e;
+      if (attempt === 1) hints.onCellEditWait?.();
       if (attempt >= attempts) throw new CellEditModeError(attempt);
       await sleep(base * 2 ** (attempt - 1));
     }

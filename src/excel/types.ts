@@ -42,12 +42,19 @@ export interface ApiSupport {
   validation: boolean;
   /** ExcelApi 1.9: page layout (A4 landscape, print area) and fill patterns. */
   pageLayout: boolean;
+  /** ExcelApi 1.20: Excel.run's mergeUndoGroup, so a whole fill or mark run is one undo step. */
+  undoGroup: boolean;
+  /** The "DelayForCellEdit" set office.js checks: Excel.run's delayForCellEdit waits out cell-edit mode. */
+  delayForCellEdit: boolean;
 }
 
 export interface WorkbookRead extends WorkbookGrids {
   /** Sheets with data whose merged cells could not be read (below ExcelApi 1.13, or the probe failed). */
   mergesUnread?: string[];
 }
+
+/** Where a mark's text went: a note, a threaded comment, or nowhere (the fill alone). */
+export type MarkTexts = "note" | "comment" | "fill";
 
 export interface WorkbookOps {
   /** Every sheet's used values (+ merges and hidden rows where the API set allows). */
@@ -65,8 +72,15 @@ export interface WorkbookOps {
   clearMarks(): Promise<number>;
   /** Protected sheets the last markFindings / clearMarks left untouched (their marks stay recorded). */
   protectedSheets?(): string[];
+  /** What carried the last markFindings' texts (notes refused fall back to comments, then to fill only). */
+  markedWith?(): MarkTexts;
   /** Activate the sheet and select the cell ("E17", "$E$17" or "支出明细!E17"). */
   selectCell(sheet: string, a1: string): Promise<void>;
+  /**
+   * Called at once when a run finds Excel in cell-edit mode and waits to retry (hosts without
+   * delayForCellEdit), so the pane can ask the user to press Enter. Returns the unsubscribe.
+   */
+  onCellEditWait?(listener: () => void): () => void;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
   apiSupport(): ApiSupport;

@@ -88,6 +88,9 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
     };
   }, [ops]);
 
+  // Excel refused a run while a cell is being edited: ask for Enter at once, not after the retries.
+  React.useEffect(() => ops.onCellEditWait?.(() => setNotice({ type: MessageBarType.warning, text: t.finishCellEdit })), [ops, t]);
+
   /** Runs one operation with the bar shown and every action disabled; failures become a notice. */
   const run = async (kind: BusyKind, label: string, work: () => Promise<void>): Promise<void> => {
     if (busy) return;
@@ -155,7 +158,10 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
       const n = await ops.markFindings(markable);
       const support = ops.apiSupport();
       const locked = protectedNotice(lang, ops.protectedSheets?.() ?? []);
-      setNotice({ type: locked ? MessageBarType.warning : MessageBarType.success, text: `${support.notes || support.comments ? t.marked(n) : `${t.marked(n)}${t.markedFillOnly}`}${locked}` });
+      // What the host really took: notes it refused went to comments, or the fill stayed alone.
+      const texts = ops.markedWith?.() ?? (support.notes || support.comments ? "note" : "fill");
+      const how = texts === "fill" ? t.markedFillOnly : texts === "comment" && support.notes ? t.markedInComments : "";
+      setNotice({ type: locked || how === t.markedInComments ? MessageBarType.warning : MessageBarType.success, text: `${t.marked(n)}${how}${locked}` });
     });
 
   const clearMarks = (): Promise<void> =>

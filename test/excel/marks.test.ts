@@ -58,8 +58,9 @@ describe("markFindings / clearMarks", () => {
     expect(host.fillOf("资金分配", "E2")).toBe("#FFFF00");
     expect(host.fillOf("资金分配", "C2")).toBeNull();
     console.log(`marks: mark ${markSyncs} syncs, clear ${clearSyncs} syncs`);
-    // Without a full read before it, marking reads the merged areas itself (one sync more).
-    expect(markSyncs).toBeLessThanOrEqual(5);
+    // Without a full read before it, marking reads the merged areas itself (one sync more); the
+    // notes go in a sync after the fills, so a host that refuses them still has its fills.
+    expect(markSyncs).toBeLessThanOrEqual(6);
     expect(clearSyncs).toBeLessThanOrEqual(4);
   });
 
@@ -114,7 +115,7 @@ describe("markFindings / clearMarks", () => {
     expect(await ops.markFindings([finding("资金分配", "B3", "error", "区域不在适用区域内")])).toBe(1);
     expect(host.fillOf("资金分配", "B2")).toBe(MARK_FILL.error);
     expect(host.fillOf("资金分配", "B3")).toBeNull();
-    expect(host.syncCount).toBeLessThanOrEqual(4);
+    expect(host.syncCount).toBeLessThanOrEqual(5);
   });
 
   test("a protected sheet is left out whole (no half-applied batch), its recorded marks are kept for later", async () => {

@@ -1,6 +1,7 @@
 // The fake host's request sizes against real office.js for the batches that carry many proxies:
 // marks (a fill and a comment per cell) and the write of a layout (values and number formats).
-import { ACTION_BYTES } from "../../src/excel/payload";
+import { textStepBytes } from "../../src/excel/mark-texts";
+import { FILL_STEP_BYTES } from "../../src/excel/marks";
 import { createFakeOffice } from "../fake-office";
 import { realOfficeAvailable, realRequestBytes } from "./real-office";
 
@@ -47,9 +48,8 @@ async function fakeRequestBytes(batch: (context: Excel.RequestContext) => void):
     expect(fake / real).toBeLessThan(1.25);
   });
 
-  test("the adapter's budget for one marked cell (fill + note) covers what office.js sends for it", () => {
+  test("the adapter's budget for one marked cell (a fill step and a text step) covers what office.js sends for it", () => {
     const perCell = realRequestBytes((c) => markBatch(c, 1000)) / 1000;
-    // src/excel/marks.ts: ACTION_BYTES * 6 + text.length * 3 per mark step.
-    expect(ACTION_BYTES * 6 + NOTE.length * 3).toBeGreaterThan(perCell * 1.5);
+    expect(FILL_STEP_BYTES + textStepBytes(NOTE)).toBeGreaterThan(perCell * 1.5);
   });
 });

@@ -35,6 +35,8 @@ export interface SyncRecord {
   responseBytes: number;
   actions: number;
   error?: string;
+  /** Held by the host until the user left cell-edit mode (Excel.run's delayForCellEdit). */
+  delayed?: boolean;
 }
 
 export interface HostLimits {
@@ -61,6 +63,28 @@ export interface HostState {
   noFillPatternNull: boolean;
   suspendCalculation: number;
   suspendScreenUpdating: number;
+  /** Milliseconds spent applying actions to the model: Excel's work, done in its own process. */
+  hostMs: number;
+  /** The host honours Excel.run's delayForCellEdit (office.js asks for the "DelayForCellEdit" set). */
+  delayForCellEdit: boolean;
+  /** Undo records the user could step back through: one per writing sync, one per merged run. */
+  undoSteps: number;
+  /** Notes / comments that may still be added before every further add fails (Infinity: never). */
+  addsLeft: { notes: number; comments: number };
+}
+
+/** What Excel.run was given besides the batch (Excel.RunOptions). */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+/** CPU time where the runtime reports it (Node), else wall time. */
+function hostClock(): number {
+  const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  if (!p?.cpuUsage) return globalThis.performance.now();
+  const u = p.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 interface LoadResult {
@@ -72,6 +96,8 @@ interface LoadResult {
 interface Action {
   desc: Record<string, unknown>;
   run(results: LoadResult[]): void;
+  /** A method that only returns a value (no change to undo). */
+  read?: boolean;
 }
 
 /** Fixed bytes per action and per result, close to office-js's verbose JSON envelope. */
@@ -108,8 +134,13 @@ export class FakeRequestContext {
   /** Proxies created since the last sync. */
   private paths = 0;
   private readonly roots = new Map<string, unknown>();
+  /** This run's syncs already made their merged undo record. */
+  private undoOpen = false;
 
-  constructor(readonly _host: HostState) {}
+  constructor(
+    readonly _host: HostState,
+    readonly _options: FakeRunOptions = {},
+  ) {}
 
   /** Root objects are created by the Excel layer (workbook, application) and cached here. */
   _root<T>(name: string, make: () => T): T {
@@ -121,8 +152,8 @@ export class FakeRequestContext {
     this.paths++;
   }
 
-  _enqueue(desc: Record<string, unknown>, run: (results: LoadResult[]) => void): void {
-    this.queue.push({ desc, run });
+  _enqueue(desc: Record<string, unknown>, run: (results: LoadResult[]) => void, read = false): void {
+    this.queue.push({ desc, run, read });
   }
 
   get _pending(): number {
@@ -138,7 +169,8 @@ export class FakeRequestContext {
   }
 
   async sync(): Promise<void> {
-    await Promise.resolve();
+    // A round trip to the host: office.js resolves sync() in a later task, never in the same one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const host = this._host;
     const queue = this.queue;
     const paths = this.paths;
@@ -147,6 +179,11 @@ export class FakeRequestContext {
     host.syncCount++;
     const record: SyncRecord = { requestBytes: 0, responseBytes: 0, actions: queue.length };
     host.syncs.push(record);
+    if (host.cellEditSyncs > 0 && host.delayForCellEdit && this._options.delayForCellEdit) {
+      // The host holds the batch until the user presses Enter or Esc, then runs it.
+      host.cellEditSyncs = 0;
+      record.delayed = true;
+    }
     if (host.cellEditSyncs > 0) {
       host.cellEditSyncs--;
       record.error = ErrorCodes.invalidOperationInCellEditMode;
@@ -159,13 +196,14 @@ export class FakeRequestContext {
       throw new FakeOfficeError(ErrorCodes.requestPayloadSizeLimitExceeded, `The request payload size has exceeded the limit (${record.requestBytes} bytes).`);
     }
     const results: LoadResult[] = [];
-    for (const a of queue) {
-      try {
-        a.run(results);
-      } catch (e) {
-        record.error = e instanceof FakeOfficeError ? e.code : String(e);
-        throw e;
-      }
+    const started = hostClock();
+    try {
+      for (const a of queue) a.run(results);
+    } catch (e) {
+      record.error = e instanceof FakeOfficeError ? e.code : String(e);
+      throw e;
+    } finally {
+      host.hostMs += hostClock() - started;
     }
     record.responseBytes = results.reduce((n, r) => n + jsonBytes(r.data) + RESULT_OVERHEAD, 0);
     host.maxResponseBytes = Math.max(host.maxResponseBytes, record.responseBytes);
@@ -174,6 +212,12 @@ export class FakeRequestContext {
       throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
     }
     for (const r of results) r.obj._commit(r.data, r.isNull);
+    if (queue.some((a) => !a.read && a.desc.a !== "load" && a.desc.a !== "path")) {
+      // ExcelApi 1.20's mergeUndoGroup: every sync of the run is one undo record; older hosts ignore it.
+      const merged = !!this._options.mergeUndoGroup && host.excelApiMinor >= 20;
+      if (!merged || !this.undoOpen) host.undoSteps++;
+      this.undoOpen = merged;
+    }
   }
 }
 
@@ -326,9 +370,13 @@ export class FakeClientResult<T> {
 /** Queue a method whose result is read after sync. */
 export function queueResult<T>(ctx: FakeRequestContext, path: string, name: string, compute: () => T): FakeClientResult<T> {
   const r = new FakeClientResult<T>();
-  ctx._enqueue({ a: "call", o: path, n: name }, (results) => {
-    const v = compute();
-    results.push({ obj: { _commit: () => r._set(v) } as unknown as FakeClientObject, data: { value: v as unknown } });
-  });
+  ctx._enqueue(
+    { a: "call", o: path, n: name },
+    (results) => {
+      const v = compute();
+      results.push({ obj: { _commit: () => r._set(v) } as unknown as FakeClientObject, data: { value: v as unknown } });
+    },
+    true,
+  );
   return r;
 }

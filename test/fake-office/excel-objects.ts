@@ -1367,6 +1367,7 @@ export class FakeNoteCollection extends FakeClientObject {
       const c = cellOf(this.context, this.scope, cellAddress);
       assertEditable(c.sheet);
       const k = cellKey(c.row, c.col);
+      if (this.context._host.addsLeft.notes-- <= 0) throw new FakeOfficeError(ErrorCodes.generalException, "There was an internal error while processing the request.");
       if (c.sheet.notes.has(k)) throw bad(`The cell ${a1(c.row, c.col)} already has a note.`);
       if (model(this.context).comments.items.some((x) => x.sheetId === c.sheet.id && x.row === c.row && x.col === c.col)) throw new FakeOfficeError(ErrorCodes.invalidOperation, `The cell ${a1(c.row, c.col)} has a comment.`);
       c.sheet.notes.set(k, { content: String(content), author: "Fund Audit" });
@@ -1504,6 +1505,7 @@ export class FakeCommentCollection extends FakeClientObject {
     this.context._enqueue({ a: "call", o: this._path, n: "add", v: [typeof cellAddress === "string" ? cellAddress : "range", content, contentType ?? "Plain"] }, () => {
       const c = cellOf(this.context, this.scope, cellAddress);
       const m = model(this.context);
+      if (this.context._host.addsLeft.comments-- <= 0) throw new FakeOfficeError(ErrorCodes.generalException, "There was an internal error while processing the request.");
       if (m.comments.items.some((x) => x.sheetId === c.sheet.id && x.row === c.row && x.col === c.col)) throw bad(`The cell ${a1(c.row, c.col)} already has a comment.`);
       if (c.sheet.notes.has(cellKey(c.row, c.col))) throw new FakeOfficeError(ErrorCodes.invalidOperation, `The cell ${a1(c.row, c.col)} has a note.`);
       const state = { id: `{comment-${m.comments.next++}}`, sheetId: c.sheet.id, row: c.row, col: c.col, content, author: "Fund Audit" };

@@ -1,7 +1,7 @@
 // A typed fake Office/Excel host for adapter tests (jest, node) and the browser e2e (bundled by
 // webpack in place of the Office.js CDN script). No Node or DOM imports: it only touches the
 // global object it is given.
-import { ErrorCodes, FakeOfficeError, FakeRequestContext, type HostState, type SyncRecord } from "./client";
+import { ErrorCodes, FakeOfficeError, FakeRequestContext, type FakeRunOptions, type HostState, type SyncRecord } from "./client";
 import { FakeWorkbook } from "./excel-objects";
 import { WorkbookModel, a1, cellKey, keyToCell, parseRect, rectA1, splitSheetRef, type FillState, type Scalar, type SheetModel } from "./model";
 
@@ -35,7 +35,7 @@ export interface FakeWorkbookSeed {
 }
 
 export interface FakeOfficeOptions {
-  /** Highest ExcelApi requirement set supported, "1.7" … "1.18" (default "1.18"). */
+  /** Highest ExcelApi requirement set supported, "1.7" … "1.20" (default "1.18"). */
   excelApi?: string;
   /** Office.context.displayLanguage (default "zh-CN"). */
   displayLanguage?: string;
@@ -51,6 +51,8 @@ export interface FakeOfficeOptions {
   noFillPatternNull?: boolean;
   /** Office.context.platform (default "OfficeOnline"). */
   platform?: string;
+  /** The host supports the "DelayForCellEdit" set: a run with delayForCellEdit waits out cell-edit mode. */
+  delayForCellEdit?: boolean;
   /** Sheet to activate (default the first). */
   activeSheet?: string;
 }
@@ -105,8 +107,16 @@ export interface FakeOfficeHost {
   readonly syncs: readonly SyncRecord[];
   /** How many times suspendApiCalculationUntilNextSync / suspendScreenUpdatingUntilNextSync ran. */
   readonly suspended: { calculation: number; screenUpdating: number };
+  /** Time the fake spent applying actions (Excel's side of each sync), to leave out of the pane's tasks. */
+  readonly hostMs: number;
+  /** Undo records made since the start (or the last resetCounters): what Ctrl+Z would step through. */
+  readonly undoSteps: number;
+  /** The options of every Excel.run, in order. */
+  readonly runs: readonly FakeRunOptions[];
   /** The next `count` settings.saveAsync calls fail (the document could not be written). */
   failSettingsSave(count: number): void;
+  /** After `after` more notes (or comments) are added, every further add fails with GeneralException. */
+  failAdds(kind: "notes" | "comments", after?: number): void;
   /** The next `syncs` syncs reject with InvalidOperationInCellEditMode (nothing is applied). */
   setCellEditMode(syncs: number): void;
   resetCounters(): void;
@@ -245,11 +255,15 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     noFillPatternNull: !!opts.noFillPatternNull,
     suspendCalculation: 0,
     suspendScreenUpdating: 0,
+    hostMs: 0,
+    delayForCellEdit: !!opts.delayForCellEdit,
+    undoSteps: 0,
+    addsLeft: { notes: Infinity, comments: Infinity },
   };
 
   class RequestContext extends FakeRequestContext {
-    constructor() {
-      super(state);
+    constructor(options: FakeRunOptions = {}) {
+      super(state, options);
     }
     get workbook(): FakeWorkbook {
       return this._root("workbook", () => new FakeWorkbook(this, "workbook"));
@@ -259,13 +273,17 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     }
   }
 
-  async function run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
-    const context = new RequestContext();
+  async function run<T>(optionsOrBatch: FakeRunOptions | ((context: RequestContext) => Promise<T>), maybeBatch?: (context: RequestContext) => Promise<T>): Promise<T> {
+    const batch = typeof optionsOrBatch === "function" ? optionsOrBatch : maybeBatch;
+    if (!batch) throw new Error("Excel.run needs a batch function");
+    runs.push(typeof optionsOrBatch === "function" ? {} : { ...optionsOrBatch });
+    const context = new RequestContext(typeof optionsOrBatch === "function" ? {} : optionsOrBatch);
     const result = await batch(context);
     if (context._pending > 0) await context.sync();
     return result;
   }
 
+  const runs: FakeRunOptions[] = [];
   const fakeExcel = {
     run,
     RequestContext,
@@ -307,6 +325,7 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
       diagnostics: { host: "Excel", platform: info.platform, version: "16.0.fake" },
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
+          if (name === "DelayForCellEdit") return state.delayForCellEdit;
           if (name.toLowerCase() !== "excelapi") return false;
           if (minVersion === undefined) return true;
           const [major, minor] = String(minVersion).split(".").map(Number);
@@ -368,11 +387,23 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
     get syncs() {
       return state.syncs;
     },
+    get hostMs() {
+      return state.hostMs;
+    },
+    get undoSteps() {
+      return state.undoSteps;
+    },
+    get runs() {
+      return runs;
+    },
     get suspended() {
       return { calculation: state.suspendCalculation, screenUpdating: state.suspendScreenUpdating };
     },
     failSettingsSave(count: number) {
       saveFailures = count;
+    },
+    failAdds(kind, after = 0) {
+      state.addsLeft[kind] = after;
     },
     setCellEditMode(syncs: number) {
       state.cellEditSyncs = syncs;
@@ -382,6 +413,8 @@ export function createFakeOffice(seed: FakeWorkbookSeed, opts: FakeOfficeOptions
       state.maxRequestBytes = 0;
       state.maxResponseBytes = 0;
       state.syncs = [];
+      state.undoSteps = 0;
+      runs.length = 0;
       state.suspendCalculation = 0;
       state.suspendScreenUpdating = 0;
     },

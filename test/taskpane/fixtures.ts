@@ -93,7 +93,7 @@ export function fakeOps(over: Partial<WorkbookOps> = {}, settings: unknown = nul
     saveSettings: record("saveSettings", async (s: Settings) => {
       ops.saved = s;
     }),
-    apiSupport: () => ({ excel17: true, merges: true, notes: true, comments: true, suspend: true, suspendScreen: true, hiddenRows: true, validation: true, pageLayout: true }),
+    apiSupport: () => ({ excel17: true, merges: true, notes: true, comments: true, suspend: true, suspendScreen: true, hiddenRows: true, validation: true, pageLayout: true, undoGroup: true, delayForCellEdit: true }),
   };
   return Object.assign(ops, over);
 }
