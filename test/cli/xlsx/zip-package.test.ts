@@ -2,8 +2,10 @@
 import { strToU8, zipSync } from "fflate";
 import * as fs from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import { ZipPackage } from "../../../src/cli/ooxml/package";
 import { readXlsxBuffer, WorkbookReadError } from "../../../src/cli/xlsx";
+import { Budget, inflateWhole } from "../../../src/cli/xlsx/zip";
 import { EXAMPLE, FIXTURES_DIR } from "../helpers";
 
 function readError(fn: () => unknown): WorkbookReadError {
@@ -57,5 +59,12 @@ describe("ZipPackage on the validator's zip reader", () => {
   it("refuses a truncated file", () => {
     const original = fs.readFileSync(EXAMPLE);
     expect(readError(() => new ZipPackage(original.subarray(0, original.length - 30))).code).toBe("truncated");
+  });
+
+  it("stops inflating a part at the budget (a bomb), with the reader's message", () => {
+    const bomb = zlib.deflateRawSync(Buffer.alloc(1_000_000));
+    const e = readError(() => inflateWhole({ name: "xl/worksheets/sheet1.xml", method: 8, flags: 0, crc: 0 }, bomb, new Budget(5000)));
+    expect(e.code).toBe("too-large");
+    expect(e.message).toContain("压缩炸弹");
   });
 });
