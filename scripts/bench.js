@@ -58,17 +58,9 @@ function timed(cmd, args, opts = {}) {
   return { wall, rssKb, status: r.status, stdout: r.stdout || "", stderr: r.stderr || "", error: r.error };
 }
 
+/** The excel-shape workbook (bench/shapes.js), also the source of the openpyxl and LibreOffice shapes. */
 function workbookFor(lines) {
-  const { benchWorkbook } = require("../bench/generate");
-  fs.mkdirSync(DATA, { recursive: true });
-  const file = path.join(DATA, `lines-${lines}.v${GENERATOR_VERSION}.xlsx`);
-  const meta = `${file}.json`;
-  if (!fs.existsSync(file) || !fs.existsSync(meta)) {
-    const w = benchWorkbook(lines);
-    fs.writeFileSync(file, w.bytes);
-    fs.writeFileSync(meta, JSON.stringify(w.expected));
-  }
-  return { file, expected: JSON.parse(fs.readFileSync(meta, "utf8")), bytes: fs.statSync(file).size };
+  return shapeWorkbook("excel", lines, DATA);
 }
 
 function countFindings(report) {
@@ -351,7 +343,7 @@ async function main() {
   for (const shape of SHAPE_LIST) {
     for (const lines of SIZES) {
       log(`\n== ${shape}: ${lines.toLocaleString("en-US")} spending lines (load average ${loadAvg()})`);
-      const w = shape === "excel" ? workbookFor(lines) : shapeWorkbook(shape, lines, DATA);
+      const w = shapeWorkbook(shape, lines, DATA);
       if (w.skipped) {
         log(`${shape} skipped: ${w.skipped}`);
         break;
