@@ -1,7 +1,8 @@
 "use strict";
 // Reproducible benchmark workbooks: `lines` spending lines over lines/10 recipients, 2% of the
 // recipients over-spent, 1% of the lines in a forbidden category. Written by hand (shared
-// strings, date styles) the way Excel writes them, so the file is what a user would have.
+// strings, date styles) the way Excel writes them, so the file is what a user would have; or
+// the way WPS Office does (shape "wps").
 const { strToU8, zipSync } = require("fflate");
 const { creditCode } = require("../scripts/xlsx-deterministic");
 
@@ -121,7 +122,37 @@ function sheetsOf(m) {
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-function toXlsx(sheets) {
+/**
+ * WPS-style parts (`shape: "wps"`): what WPS Office writes for a sheet typed in by hand and
+ * formatted: every shared string a rich-text run with its font (<r><rPr>…<rFont val="宋体"/>
+ * <charset val="134"/></rPr><t>…</t></r>), 96 cellXfs (bordered, filled, aligned variants, three
+ * date formats among them) used in turn, rows with spans/height/dyDescent attributes.
+ */
+const WPS_STYLES = 96;
+const WPS_DATE_FORMATS = [14, 176, 177];
+const MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac"';
+
+function wpsStyles() {
+  const fonts = ['<font><sz val="11"/><color theme="1"/><name val="宋体"/><charset val="134"/><scheme val="minor"/></font>', '<font><b/><sz val="11"/><color theme="1"/><name val="宋体"/><charset val="134"/></font>', '<font><sz val="10"/><color rgb="FF000000"/><name val="仿宋_GB2312"/><charset val="134"/></font>'];
+  const fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>', '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>'];
+  const borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>", '<border><left style="thin"><color auto="1"/></left><right style="thin"><color auto="1"/></right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>'];
+  const xfs = [];
+  for (let i = 0; i < WPS_STYLES; i++) {
+    const numFmt = i < WPS_DATE_FORMATS.length ? WPS_DATE_FORMATS[i] : [0, 4, 49, 178][i % 4];
+    xfs.push(`<xf numFmtId="${numFmt}" fontId="${i % fonts.length}" fillId="${i % fills.length}" borderId="${i % borders.length}" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="${["left", "center", "right"][i % 3]}" vertical="center" wrapText="${i % 2}"/></xf>`);
+  }
+  const numFmts = '<numFmts count="3"><numFmt numFmtId="176" formatCode="yyyy/m/d;@"/><numFmt numFmtId="177" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;;@"/><numFmt numFmtId="178" formatCode="#,##0.00_ "/></numFmts>';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet ${NS} ${MC}>${numFmts}<fonts count="${fonts.length}">${fonts.join("")}</fonts><fills count="${fills.length}">${fills.join("")}</fills><borders count="${borders.length}">${borders.join("")}</borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+}
+
+/** A WPS-style style index: one of the date styles for dates, a rotating non-date style otherwise. */
+function wpsStyle(c, r, ci) {
+  if (c.date) return (r + ci) % WPS_DATE_FORMATS.length;
+  return WPS_DATE_FORMATS.length + ((r * 7 + ci) % (WPS_STYLES - WPS_DATE_FORMATS.length));
+}
+
+function toXlsx(sheets, shape = "excel") {
+  const wps = shape === "wps";
   const sst = new Map();
   const index = (s) => {
     let k = sst.get(s);
@@ -130,14 +161,15 @@ function toXlsx(sheets) {
   };
   const files = {};
   sheets.forEach(([, rows], i) => {
-    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}><sheetData>`];
+    const parts = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${wps ? `${NS} ${MC}` : NS}><sheetData>`];
     rows.forEach((row, r) => {
-      let xml = `<row r="${r + 1}">`;
+      let xml = wps ? `<row r="${r + 1}" spans="1:${row.length}" ht="20.1" customHeight="1" x14ac:dyDescent="0.15">` : `<row r="${r + 1}">`;
       row.forEach((c, ci) => {
         if (!c) return;
         const ref = `${col(ci)}${r + 1}`;
-        if (c.s !== undefined) xml += `<c r="${ref}" t="s"><v>${index(c.s)}</v></c>`;
-        else xml += `<c r="${ref}"${c.date ? ' s="1"' : ""}><v>${c.n}</v></c>`;
+        const style = wps ? ` s="${wpsStyle(c, r, ci)}"` : c.date ? ' s="1"' : "";
+        if (c.s !== undefined) xml += `<c r="${ref}"${wps ? style : ""} t="s"><v>${index(c.s)}</v></c>`;
+        else xml += `<c r="${ref}"${style}><v>${c.n}</v></c>`;
       });
       parts.push(`${xml}</row>`);
     });
@@ -145,10 +177,11 @@ function toXlsx(sheets) {
     files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(parts.join(""));
   });
   const si = [];
-  for (const s of sst.keys()) si.push(`<si><t>${esc(s)}</t></si>`);
+  const run = (s) => `<r><rPr><sz val="11"/><color theme="1"/><rFont val="宋体"/><charset val="134"/><scheme val="minor"/></rPr><t>${esc(s)}</t></r>`;
+  for (const s of sst.keys()) si.push(wps ? `<si>${run(s)}</si>` : `<si><t>${esc(s)}</t></si>`);
   files["xl/sharedStrings.xml"] = strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${NS} count="${si.length}" uniqueCount="${si.length}">${si.join("")}</sst>`);
   files["xl/styles.xml"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet ${NS}><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
+    wps ? wpsStyles() : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet ${NS}><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" xfId="0"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`,
   );
   files["xl/workbook.xml"] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook ${NS}><sheets>${sheets.map(([name], i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
@@ -174,10 +207,10 @@ function toXlsx(sheets) {
   return zipSync(out);
 }
 
-/** The workbook bytes and what a correct checker must find in it. */
-function benchWorkbook(lines) {
+/** The workbook bytes and what a correct checker must find in it; `shape` "excel" (default) or "wps" (bench/shapes.js). */
+function benchWorkbook(lines, shape = "excel") {
   const m = model(lines);
-  return { bytes: toXlsx(sheetsOf(m)), expected: m.expected };
+  return { bytes: toXlsx(sheetsOf(m), shape), expected: m.expected };
 }
 
 module.exports = { benchWorkbook, FORBIDDEN_KEYWORDS: ["促销", "特价", "让利", "返现", "红包", "工资", "奖金", "福利", "社保", "人员经费", "基建", "土建", "征地", "拆迁", "楼堂馆所", "装修办公楼", "还贷", "还款", "利息", "罚款", "滞纳金", "捐赠", "赞助", "提取工作经费", "管理费"] };

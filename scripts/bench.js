@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
 // `npm run bench [-- --sizes 1000,10000,100000 --runs 3 --no-build]` (issue 7).
-// Generates reproducible workbooks into bench/data/, then measures in one run:
+// Generates reproducible workbooks into bench/data/ in the shapes real writers produce
+// (bench/shapes.js: excel, openpyxl, libreoffice, wps; `--shapes` picks some), then measures in one run:
 //   fund-audit CLI `validate --format json` wall time and peak RSS (median of --runs),
 //   xlsx read and core-only validateWorkbook time (each in a fresh process: bench/core-probe.js),
 //   the pandas peer (bench/peer_pandas.py via /usr/bin/python3) and an exceljs full-load peer,
@@ -10,7 +11,10 @@
 //   `validate <folder> --summary` over folders of --batch (30,300) generated workbooks (SPEC §12).
 //   The task pane in Chromium at the largest size (bench/pane.js): validate→interactive, longest task, search per key.
 // Prints a table and writes bench/results.json (`--batch-only`: only the batch timings, printed;
-// `--pane-only`: only the task pane's figures at the largest size).
+// `--pane-only`: only the task pane's figures at the largest size; `--startup-only`: only start-up).
+// Start-up: `npx fund-audit`, `node bin/fund-audit.js` and a global install's `fund-audit` (npm
+// install -g into a temp prefix), each on --version and on a 1k-line validate; ten files in ten
+// calls against one call.
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -21,6 +25,7 @@ const DATA = path.join(ROOT, "bench", "data");
 const PROBE = path.join(ROOT, "bench", "rss-probe.js");
 const PYTHON = "/usr/bin/python3";
 const GENERATOR_VERSION = 1;
+const { SHAPES, shapeWorkbook } = require("../bench/shapes");
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +37,8 @@ const BUILD = !process.argv.includes("--no-build");
 const BATCH = option("batch", "30,300").split(",").map(Number);
 const BATCH_ONLY = process.argv.includes("--batch-only");
 const PANE_ONLY = process.argv.includes("--pane-only");
+const STARTUP_ONLY = process.argv.includes("--startup-only");
+const SHAPE_LIST = option("shapes", SHAPES.join(",")).split(",");
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -51,17 +58,9 @@ function timed(cmd, args, opts = {}) {
   return { wall, rssKb, status: r.status, stdout: r.stdout || "", stderr: r.stderr || "", error: r.error };
 }
 
+/** The excel-shape workbook (bench/shapes.js), also the source of the openpyxl and LibreOffice shapes. */
 function workbookFor(lines) {
-  const { benchWorkbook } = require("../bench/generate");
-  fs.mkdirSync(DATA, { recursive: true });
-  const file = path.join(DATA, `lines-${lines}.v${GENERATOR_VERSION}.xlsx`);
-  const meta = `${file}.json`;
-  if (!fs.existsSync(file) || !fs.existsSync(meta)) {
-    const w = benchWorkbook(lines);
-    fs.writeFileSync(file, w.bytes);
-    fs.writeFileSync(meta, JSON.stringify(w.expected));
-  }
-  return { file, expected: JSON.parse(fs.readFileSync(meta, "utf8")), bytes: fs.statSync(file).size };
+  return shapeWorkbook("excel", lines, DATA);
 }
 
 function countFindings(report) {
@@ -95,11 +94,11 @@ function probe(mode, file, runs) {
   return JSON.parse(r.stdout);
 }
 
-async function benchCore(w) {
+async function benchCore(w, withNoSeq = true) {
   const read = probe("read", w.file, RUNS);
   const core = probe("core", w.file, Math.max(RUNS, WARM_RUNS));
   // The same rows without the 序号 column: every row then starts with text.
-  const noSeq = probe("core-no-seq", w.file, Math.max(RUNS, WARM_RUNS));
+  const noSeq = withNoSeq ? probe("core-no-seq", w.file, Math.max(RUNS, WARM_RUNS)) : { ms: [NaN] };
   // The add-in adapter below replays these grids on the fake host.
   const { readXlsxBufferAsync } = require(path.join(ROOT, "dist-cli", "cli", "xlsx"));
   const grids = await readXlsxBufferAsync(fs.readFileSync(w.file));
@@ -208,11 +207,12 @@ const fmt = (v, d = 0) => (v === undefined || v === null ? "—" : typeof v === 
 const mb = (b) => (b / 1e6).toFixed(2);
 
 function table(results) {
-  const rows = [["lines", "xlsx KB", "CLI ms", "CLI RSS MB", "read ms", "core ms (cold)", "pandas ms", "pandas RSS MB", "CLI vs pandas", "exceljs load ms", "exceljs RSS MB", "add-in syncs r/w/m", "max req/resp MB"]];
+  const rows = [["shape", "lines", "xlsx KB", "CLI ms", "CLI RSS MB", "read ms", "core ms (cold)", "pandas ms", "pandas RSS MB", "CLI vs pandas", "exceljs load ms", "exceljs RSS MB", "add-in syncs r/w/m", "max req/resp MB"]];
   for (const r of results) {
     const ratio = r.pandas.ms ? `${(r.pandas.ms / r.cli.ms).toFixed(1)}×` : "skipped";
     const a = r.addin;
     rows.push([
+      r.shape,
       r.lines.toLocaleString("en-US"),
       fmt(r.bytes / 1024),
       fmt(r.cli.ms),
@@ -222,10 +222,10 @@ function table(results) {
       fmt(r.pandas.ms),
       fmt(r.pandas.rssMb),
       ratio,
-      fmt(r.exceljs.ms),
-      fmt(r.exceljs.rssMb),
-      a.skipped ? "skipped" : `${a.readSyncs}/${a.writeSyncs}/${a.markSyncs}`,
-      a.skipped ? "—" : `${mb(Math.max(a.maxRequestBytes, a.writeMaxBytes, a.markMaxBytes))}/${mb(a.maxResponseBytes)}`,
+      fmt(r.exceljs && r.exceljs.ms),
+      fmt(r.exceljs && r.exceljs.rssMb),
+      !a || a.skipped ? "—" : `${a.readSyncs}/${a.writeSyncs}/${a.markSyncs}`,
+      !a || a.skipped ? "—" : `${mb(Math.max(a.maxRequestBytes, a.writeMaxBytes, a.markMaxBytes))}/${mb(a.maxResponseBytes)}`,
     ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
@@ -249,11 +249,84 @@ function logPane(lines, p) {
   process.stdout.write(`${text}\n`);
 }
 
+const loadAvg = () => os.loadavg()[0].toFixed(1);
+
+/** Median wall ms of `runs` runs of a command. */
+function wallOf(cmd, args, runs) {
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const r = timed(cmd, args);
+    if (r.error || (r.status !== 0 && r.status !== 1)) throw new Error(`${cmd} ${args.join(" ")} failed: ${r.error ? r.error.message : r.stderr}`);
+    ms.push(r.wall);
+  }
+  return median(ms);
+}
+
+/**
+ * What a user pays before and around the CLI: npx (npm's own start-up), node bin/fund-audit.js and
+ * a global install (npm install -g into a temp prefix, the same link `npm link` makes), each on
+ * --version and on a 1k-line validate; then ten files in ten calls against one call.
+ */
+function benchStartup() {
+  const runs = Math.max(RUNS, 5);
+  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "fund-audit-global-"));
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+  try {
+    const inst = spawnSync(npm, ["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", "--ignore-scripts", "."], { cwd: ROOT, encoding: "utf8" });
+    const globalBin = path.join(prefix, "bin", "fund-audit");
+    const haveGlobal = inst.status === 0 && fs.existsSync(globalBin);
+    const w = workbookFor(SIZES[0]);
+    const ways = [
+      ["npx fund-audit", npx, ["fund-audit"]],
+      ["node bin/fund-audit.js", process.execPath, ["bin/fund-audit.js"]],
+      ...(haveGlobal ? [["fund-audit (npm install -g)", globalBin, []]] : []),
+    ];
+    const rows = ways.map(([label, cmd, pre]) => ({
+      label,
+      versionMs: wallOf(cmd, [...pre, "--version"], runs),
+      validateMs: wallOf(cmd, [...pre, "validate", w.file, "--format", "json"], runs),
+    }));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-audit-ten-"));
+    const files = [];
+    for (let i = 0; i < 10; i++) {
+      const f = path.join(dir, `县${i + 1}.xlsx`);
+      fs.copyFileSync(w.file, f);
+      files.push(f);
+    }
+    const each = (cmd, pre) => {
+      const t0 = process.hrtime.bigint();
+      for (const f of files) wallOf(cmd, [...pre, "validate", f, "--format", "json"], 1);
+      return ms(t0);
+    };
+    const ten = {
+      npxEachMs: each(npx, ["fund-audit"]),
+      nodeEachMs: each(process.execPath, ["bin/fund-audit.js"]),
+      oneCallMs: wallOf(process.execPath, ["bin/fund-audit.js", "validate", ...files, "--format", "json"], 1),
+    };
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { lines: SIZES[0], runs, load: loadAvg(), rows, ten, globalSkipped: haveGlobal ? null : (inst.stderr || "").trim().split("\n").pop() };
+  } finally {
+    fs.rmSync(prefix, { recursive: true, force: true });
+  }
+}
+
+function logStartup(s) {
+  log(`\nstart-up (median of ${s.runs}, load average ${s.load}):`);
+  for (const r of s.rows) log(`  ${r.label.padEnd(28)} --version ${fmt(r.versionMs)} ms, validate ${s.lines.toLocaleString("en-US")} lines ${fmt(r.validateMs)} ms`);
+  if (s.globalSkipped) log(`  global install skipped: ${s.globalSkipped}`);
+  log(`  ten ${s.lines.toLocaleString("en-US")}-line files: npx one call each ${fmt(s.ten.npxEachMs)} ms, node bin one call each ${fmt(s.ten.nodeEachMs)} ms, all in one call ${fmt(s.ten.oneCallMs)} ms`);
+}
+
 async function main() {
   if (BUILD) {
     log("building dist-cli (tsc -p tsconfig.cli.json)…");
     const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
     if (r.status !== 0) throw new Error("tsc -p tsconfig.cli.json failed");
+  }
+  if (STARTUP_ONLY) {
+    logStartup(benchStartup());
+    return;
   }
   if (PANE_ONLY) {
     const lines = SIZES[SIZES.length - 1];
@@ -267,54 +340,76 @@ async function main() {
   }
   const results = [];
   let pane = null;
-  for (const lines of SIZES) {
-    log(`\n== ${lines.toLocaleString("en-US")} spending lines`);
-    const w = workbookFor(lines);
-    const cli = benchCli(w);
-    log(`fund-audit CLI: ${cli.ms.toFixed(0)} ms, ${cli.rssMb.toFixed(0)} MB (found ${cli.counts.overspent} over-spent, ${cli.counts.forbidden} forbidden; expected ${w.expected.overspent}, ${w.expected.forbidden})`);
-    const core = await benchCore(w);
-    log(`read ${core.readMs.toFixed(0)} ms, core ${core.coreMs.toFixed(0)} ms warm (median of ${core.coreRuns}, fastest ${core.coreMinMs.toFixed(0)}) / ${core.coreColdMs.toFixed(0)} ms cold; without the 序号 column ${core.coreNoSeqMs.toFixed(0)} ms warm`);
-    const pandas = benchPandas(w);
-    log(pandas.skipped ? `pandas peer skipped: ${pandas.skipped}` : `pandas peer: ${pandas.ms.toFixed(0)} ms, ${pandas.rssMb.toFixed(0)} MB (found ${pandas.counts.overspent} over-spent, ${pandas.counts.forbidden} forbidden)`);
-    const exceljs = benchExcelJs(w);
-    log(exceljs.skipped ? `exceljs peer skipped: ${exceljs.skipped}` : `exceljs full load: ${exceljs.ms.toFixed(0)} ms, ${exceljs.rssMb.toFixed(0)} MB`);
-    const addin = await benchAddin(core.grids);
-    log(addin.skipped ? `add-in adapter skipped: ${addin.skipped}` : `add-in adapter: read ${addin.readSyncs} syncs, write ${addin.writeSyncs}, marks ${addin.markSyncs}; largest request ${mb(Math.max(addin.maxRequestBytes, addin.writeMaxBytes, addin.markMaxBytes))} MB, response ${mb(addin.maxResponseBytes)} MB`);
-    if (lines === SIZES[SIZES.length - 1]) {
-      pane = await paneFigures(core.grids);
-      logPane(lines, pane);
+  for (const shape of SHAPE_LIST) {
+    for (const lines of SIZES) {
+      log(`\n== ${shape}: ${lines.toLocaleString("en-US")} spending lines (load average ${loadAvg()})`);
+      const w = shapeWorkbook(shape, lines, DATA);
+      if (w.skipped) {
+        log(`${shape} skipped: ${w.skipped}`);
+        break;
+      }
+      const cli = benchCli(w);
+      log(`fund-audit CLI: ${cli.ms.toFixed(0)} ms, ${cli.rssMb.toFixed(0)} MB (found ${cli.counts.overspent} over-spent, ${cli.counts.forbidden} forbidden; expected ${w.expected.overspent}, ${w.expected.forbidden})`);
+      const core = await benchCore(w, shape === "excel");
+      log(`read ${core.readMs.toFixed(0)} ms, core ${core.coreMs.toFixed(0)} ms warm (median of ${core.coreRuns}, fastest ${core.coreMinMs.toFixed(0)}) / ${core.coreColdMs.toFixed(0)} ms cold${shape === "excel" ? `; without the 序号 column ${core.coreNoSeqMs.toFixed(0)} ms warm` : ""}`);
+      const pandas = benchPandas(w);
+      log(pandas.skipped ? `pandas peer skipped: ${pandas.skipped}` : `pandas peer: ${pandas.ms.toFixed(0)} ms, ${pandas.rssMb.toFixed(0)} MB (found ${pandas.counts.overspent} over-spent, ${pandas.counts.forbidden} forbidden)`);
+      // exceljs, the add-in adapter and the pane see the same grids on every shape: measured on Excel's.
+      let exceljs = null;
+      let addin = null;
+      if (shape === "excel") {
+        exceljs = benchExcelJs(w);
+        log(exceljs.skipped ? `exceljs peer skipped: ${exceljs.skipped}` : `exceljs full load: ${exceljs.ms.toFixed(0)} ms, ${exceljs.rssMb.toFixed(0)} MB`);
+        addin = await benchAddin(core.grids);
+        log(addin.skipped ? `add-in adapter skipped: ${addin.skipped}` : `add-in adapter: read ${addin.readSyncs} syncs, write ${addin.writeSyncs}, marks ${addin.markSyncs}; largest request ${mb(Math.max(addin.maxRequestBytes, addin.writeMaxBytes, addin.markMaxBytes))} MB, response ${mb(addin.maxResponseBytes)} MB`);
+        if (lines === SIZES[SIZES.length - 1]) {
+          pane = await paneFigures(core.grids);
+          logPane(lines, pane);
+        }
+      }
+      delete core.grids;
+      const agree = !pandas.counts || (pandas.counts.overspent === cli.counts.overspent && pandas.counts.forbidden === cli.counts.forbidden);
+      results.push({ shape, lines, bytes: w.bytes, expected: w.expected, load: loadAvg(), cli, core, pandas, exceljs, addin, peersAgree: agree });
     }
-    delete core.grids;
-    const agree = !pandas.counts || (pandas.counts.overspent === cli.counts.overspent && pandas.counts.forbidden === cli.counts.forbidden);
-    results.push({ lines, bytes: w.bytes, expected: w.expected, cli, core, pandas, exceljs, addin, peersAgree: agree });
   }
   const bomb = benchZipBomb();
   log(bomb.skipped ? `zip bomb skipped: ${bomb.skipped}` : `\nzip bomb (test/fixtures/bad): exit ${bomb.exit} in ${bomb.ms.toFixed(0)} ms, peak RSS ${bomb.rssMb.toFixed(0)} MB`);
 
   const batch = BATCH.map(benchBatch);
   for (const b of batch) log(`validate --summary over ${b.files} workbooks: ${b.ms.toFixed(0)} ms, peak RSS ${b.rssMb.toFixed(0)} MB`);
+  const startup = benchStartup();
+  logStartup(startup);
 
-  const largest = results[results.length - 1];
-  const targets = {
-    lines: largest.lines,
-    cliVsPandas: largest.pandas.ms ? +(largest.pandas.ms / largest.cli.ms).toFixed(2) : null,
-    cliRssMb: +largest.cli.rssMb.toFixed(1),
-    coreMs: +largest.core.coreMs.toFixed(1),
-    addinSyncs: largest.addin.skipped ? null : Math.max(largest.addin.readSyncs, largest.addin.writeSyncs, largest.addin.markSyncs),
-    met: {
-      "CLI >= 5x pandas": largest.pandas.ms ? largest.pandas.ms / largest.cli.ms >= 5 : null,
-      "peak RSS <= 250 MB": largest.cli.rssMb <= 250,
-      "core <= 150 ms": largest.core.coreMs <= 150,
-      "add-in <= 8 syncs": largest.addin.skipped ? null : Math.max(largest.addin.readSyncs, largest.addin.writeSyncs, largest.addin.markSyncs) <= 8,
-      "no request > 5 MB": largest.addin.skipped ? null : Math.max(largest.addin.maxRequestBytes, largest.addin.writeMaxBytes, largest.addin.markMaxBytes) <= 5e6,
-    },
-  };
+  const maxLines = Math.max(...results.map((r) => r.lines));
+  const targets = { lines: maxLines, shapes: {} };
+  for (const r of results.filter((x) => x.lines === maxLines)) {
+    const ratio = r.pandas.ms ? r.pandas.ms / r.cli.ms : null;
+    const a = r.addin;
+    targets.shapes[r.shape] = {
+      cliVsPandas: ratio === null ? null : +ratio.toFixed(2),
+      cliRssMb: +r.cli.rssMb.toFixed(1),
+      coreMs: +r.core.coreMs.toFixed(1),
+      met: {
+        "CLI >= 10x pandas": ratio === null ? null : ratio >= 10,
+        "peak RSS <= 250 MB": r.cli.rssMb <= 250,
+        "core <= 120 ms": r.core.coreMs <= 120,
+        ...(a && !a.skipped
+          ? {
+              "add-in <= 8 syncs": Math.max(a.readSyncs, a.writeSyncs, a.markSyncs) <= 8,
+              "no request > 5 MB": Math.max(a.maxRequestBytes, a.writeMaxBytes, a.markMaxBytes) <= 5e6,
+            }
+          : {}),
+      },
+    };
+  }
   const env = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0] && os.cpus()[0].model, runs: RUNS, date: new Date().toISOString() };
-  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, pane, batch, targets }, null, 2)}\n`);
+  fs.writeFileSync(path.join(ROOT, "bench", "results.json"), `${JSON.stringify({ env, results, zipBomb: bomb, pane, batch, startup, targets }, null, 2)}\n`);
   process.stdout.write(`\n${table(results)}\n\n`);
   process.stdout.write(`CLI = node bin/fund-audit.js validate --format json (process wall time incl. start-up, median of ${RUNS}); core = validateWorkbook in a fresh process after one read, median of ${WARM_RUNS} warm runs back to back (cold = its first run); read = xlsx -> grids, median of ${RUNS}.\n`);
   process.stdout.write(`validate --summary: ${batch.map((b) => `${b.files} workbooks ${b.ms.toFixed(0)} ms`).join(", ")}.\n`);
-  process.stdout.write(`Targets at ${targets.lines.toLocaleString("en-US")} lines: ${Object.entries(targets.met).map(([k, v]) => `${k}: ${v === null ? "n/a" : v ? "met" : "MISSED"}`).join("; ")}\n`);
+  for (const [shape, t] of Object.entries(targets.shapes)) {
+    process.stdout.write(`Targets at ${targets.lines.toLocaleString("en-US")} lines, ${shape}: ${Object.entries(t.met).map(([k, v]) => `${k}: ${v === null ? "n/a" : v ? "met" : "MISSED"}`).join("; ")}\n`);
+  }
   if (!results.every((r) => r.peersAgree)) process.stdout.write("WARNING: fund-audit and the pandas peer disagree on the over-spent/forbidden counts\n");
   process.stdout.write(`Wrote bench/results.json\n`);
 }

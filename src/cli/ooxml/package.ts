@@ -1,108 +1,33 @@
 // The workbook as a zip of parts, for writing: parts we do not change keep their compressed bytes
-// (copied raw, never inflated and deflated again); parts we add or patch are deflated anew.
+// (copied raw, never inflated and deflated again); parts we add or patch are deflated anew. The
+// package is read by the validator's zip reader (src/cli/xlsx/zip.ts): the same ZIP64, case-twin,
+// local-header and CRC-32 checks on both paths.
 import * as zlib from "zlib";
 import { CliError } from "../cli-error";
+import { Budget, entryData, inflateWhole, readCentralDirectory, type ZipEntry } from "../xlsx/zip";
 
-interface RawEntry {
-  /** The name as stored ("\" kept as written; OPC names are compared case-insensitively). */
-  name: string;
-  nameBytes: Uint8Array;
-  flags: number;
-  method: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  /** Compressed bytes as stored in the input. */
+interface RawEntry extends Omit<ZipEntry, "localOffset"> {
+  /** Compressed bytes as stored in the input (or deflated by set()). */
   data: Uint8Array;
 }
 
 /** Larger than any part we inflate (the reader's whole-workbook limit). */
 const MAX_PART_BYTES = 1024 * 1024 * 1024;
-const SIG_EOCD = 0x06054b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
+const SIG_EOCD = 0x06054b50;
 const UTF8_NAMES = 0x800;
-
-const u16 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8);
-const u32 = (b: Uint8Array, i: number): number => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
-const u64 = (b: Uint8Array, i: number): number => u32(b, i) + u32(b, i + 4) * 0x100000000;
-
-function unreadable(detail: string): CliError {
-  return new CliError(`工作簿的压缩结构无法按原样复制（${detail}）：请在 Excel 中另存为 .xlsx 后重试`);
-}
-
-function eocdOffset(buf: Uint8Array): number {
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (u32(buf, i) === SIG_EOCD && i + 22 + u16(buf, i + 20) <= buf.length) return i;
-  }
-  throw unreadable("找不到压缩包目录");
-}
-
-/** What `entry.data` holds once inflated. */
-function inflate(e: RawEntry): Buffer {
-  if (e.method === 0) return Buffer.from(e.data);
-  if (e.method !== 8) throw unreadable(`“${e.name}”使用了不支持的压缩方式 ${e.method}`);
-  return zlib.inflateRawSync(e.data, { maxOutputLength: MAX_PART_BYTES });
-}
 
 export class ZipPackage {
   /** By lower-case name, in the input's order; replaced parts keep their place. */
   private readonly entries = new Map<string, RawEntry>();
 
+  /** Inflation of the parts read (patched ones) is charged here, as the reader charges the workbook's. */
+  private readonly budget = new Budget(MAX_PART_BYTES);
+
   constructor(buf: Uint8Array) {
-    const eocd = eocdOffset(buf);
-    let count = u16(buf, eocd + 10);
-    let offset = u32(buf, eocd + 16);
-    if (count === 0xffff || offset === 0xffffffff) {
-      const z = u64(buf, eocd - 20 + 8);
-      count = u64(buf, z + 32);
-      offset = u64(buf, z + 48);
-    }
-    let p = offset;
-    for (let k = 0; k < count; k++) {
-      if (u32(buf, p) !== SIG_CENTRAL) throw unreadable("压缩包目录无效");
-      const flags = u16(buf, p + 8);
-      const nameLen = u16(buf, p + 28);
-      const extraLen = u16(buf, p + 30);
-      let compressedSize = u32(buf, p + 20);
-      let size = u32(buf, p + 24);
-      let local = u32(buf, p + 42);
-      const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
-      const name = Buffer.from(nameBytes).toString(flags & UTF8_NAMES ? "utf8" : "latin1");
-      for (let e = p + 46 + nameLen; e + 4 <= p + 46 + nameLen + extraLen; e += 4 + u16(buf, e + 2)) {
-        if (u16(buf, e) !== 1) continue;
-        let q = e + 4;
-        if (size === 0xffffffff) {
-          size = u64(buf, q);
-          q += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(buf, q);
-          q += 8;
-        }
-        if (local === 0xffffffff) local = u64(buf, q);
-      }
-      if (u32(buf, local) !== SIG_LOCAL) throw unreadable(`“${name}”的文件头不在目录所指的位置`);
-      const start = local + 30 + u16(buf, local + 26) + u16(buf, local + 28);
-      const key = name.replace(/\\/g, "/").toLowerCase();
-      if (this.entries.has(key)) {
-        throw new CliError(`工作簿内有两个仅大小写不同的部件“${this.entries.get(key)?.name}”和“${name}”，无法确定 Excel 会读取哪一个，未写入任何文件：请在 Excel 中另存为 .xlsx 后重试`);
-      }
-      this.entries.set(key, {
-        name,
-        nameBytes,
-        flags,
-        method: u16(buf, p + 10),
-        time: u16(buf, p + 12),
-        date: u16(buf, p + 14),
-        crc: u32(buf, p + 16),
-        compressedSize,
-        size,
-        data: buf.subarray(start, start + compressedSize),
-      });
-      p += 46 + nameLen + extraLen + u16(buf, p + 32);
+    for (const [key, e] of readCentralDirectory(buf)) {
+      this.entries.set(key, { name: e.name, nameBytes: e.nameBytes, flags: e.flags, method: e.method, time: e.time, date: e.date, crc: e.crc, compressedSize: e.compressedSize, size: e.size, data: entryData(buf, e) });
     }
   }
 
@@ -112,16 +37,16 @@ export class ZipPackage {
 
   /** The stored name of a part (its case as written), or undefined. */
   nameOf(part: string): string | undefined {
-    return this.entries.get(part.toLowerCase())?.name.replace(/\\/g, "/");
+    return this.entries.get(part.toLowerCase())?.name;
   }
 
   names(): string[] {
-    return [...this.entries.values()].map((e) => e.name.replace(/\\/g, "/"));
+    return [...this.entries.values()].map((e) => e.name);
   }
 
   bytes(part: string): Buffer | undefined {
     const e = this.entries.get(part.toLowerCase());
-    return e ? inflate(e) : undefined;
+    return e ? inflateWhole(e, e.data, this.budget) : undefined;
   }
 
   /** A part as text (UTF-8, a BOM dropped), or undefined when absent. */

@@ -1,6 +1,6 @@
 // Byte-level helpers for the streaming scanners. The scanners work on UTF-8 bytes and decode
 // only the spans that become values, so nothing else of the document is ever a JS string.
-import { decodeXmlText } from "./xml-text";
+import { decodeAsciiXmlText, decodeXmlText } from "./xml-text";
 
 export const LT = 60;
 export const GT = 62;
@@ -98,21 +98,28 @@ const AMP = 38;
 const UNDERSCORE = 95;
 const CR = 13;
 
-/** Whether buf[a..b) holds "&", "_" or CR (a bounded loop: indexOf would run past b). */
-function needsDecoding(buf: Buffer, a: number, b: number): boolean {
+/** Whether buf[a..b) holds "&" (2), "_" or CR (1), or neither (0); a bounded loop: indexOf would run past b. */
+function needsDecoding(buf: Buffer, a: number, b: number): number {
+  let found = 0;
   for (let i = a; i < b; i++) {
     const c = buf[i];
-    if (c === AMP || c === UNDERSCORE || c === CR) return true;
+    if (c === AMP) return 2;
+    if (c === UNDERSCORE || c === CR) found = 1;
   }
-  return false;
+  return found;
 }
 
 /** Element text buf[a..b) as a string: UTF-8, entities, _xHHHH_ escapes, CRLF -> LF. */
 export function decodeText(buf: Buffer, a: number, b: number): string {
-  const s = buf.toString("utf8", a, b);
-  if (needsDecoding(buf, a, b)) return decodeXmlText(s);
-  return s;
+  const need = needsDecoding(buf, a, b);
+  if (need === 0) return buf.toString("utf8", a, b);
+  // Character references in ASCII text (openpyxl's way) are decoded from the bytes.
+  const fast = need === 2 && b - a <= MAX_FAST_SPAN ? decodeAsciiXmlText(buf, a, b) : null;
+  return fast ?? decodeXmlText(buf.toString("utf8", a, b));
 }
+
+/** Longer spans (a cell holds at most 32,767 characters) go the string way: fromCharCode.apply's arguments are bounded. */
+const MAX_FAST_SPAN = 16384;
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 

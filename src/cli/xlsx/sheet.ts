@@ -24,6 +24,7 @@ import {
 import { serialToDate } from "./dates";
 import { WorkbookReadError } from "./errors";
 import { MAX_COL, MAX_ROW, OUT_OF_RANGE, SPARSE_GAP, UNCALCULATED, errorValue, forEachAttr, isoDate, parseColumn } from "./cell-refs";
+import { InternTable } from "./intern";
 import { richText } from "./rich-text";
 
 const enum CellType {
@@ -37,6 +38,9 @@ const enum CellType {
 }
 
 const V_CLOSE = Buffer.from("</v>");
+const IS_CLOSE = Buffer.from("</is>");
+/** Longer inline strings are rarely repeated: they are decoded each time, not interned. */
+const INTERN_MAX_BYTES = 512;
 const COMMENT_END = Buffer.from("-->");
 
 /** Counts value cells across a workbook against ReadOptions.maxCells. */
@@ -78,6 +82,8 @@ export class SheetScanner {
    * each Date object would otherwise live as long as the grid. Grid values are never mutated.
    */
   private readonly days = new Map<number, Date | null>();
+  /** Inline-string contents and their text. */
+  private readonly interned = new InternTable();
 
   private dateOf(serial: number): Date | null {
     if (!Number.isInteger(serial)) return serialToDate(serial, this.ctx.date1904);
@@ -251,7 +257,7 @@ export class SheetScanner {
           p = cgt + 1;
           continue;
         }
-        const cNeedle = !prefixed && isV ? V_CLOSE : closeTag(buf, clt + 1, cle);
+        const cNeedle = prefixed ? closeTag(buf, clt + 1, cle) : isV ? V_CLOSE : isIs ? IS_CLOSE : closeTag(buf, clt + 1, cle);
         const cclose = buf.indexOf(cNeedle, cgt + 1);
         if (cclose < 0 || cclose > close) break;
         if (isV) {
@@ -288,7 +294,7 @@ export class SheetScanner {
         if (vs >= 0) value = decodeText(buf, vs, ve);
         break;
       case CellType.Inline:
-        if (is >= 0) value = richText(buf, is, ie);
+        if (is >= 0) value = this.inline(buf, is, ie);
         else if (vs >= 0) value = decodeText(buf, vs, ve);
         break;
       case CellType.Bool:
@@ -313,6 +319,16 @@ export class SheetScanner {
     if (value === null || value === "") return end;
     this.put(col, value);
     return end;
+  }
+
+  /**
+   * The text of an <is>, one string per distinct content (as a shared-string table gives): a
+   * column of inline strings repeats its names and categories, and openpyxl writes each CJK
+   * character as "&#NNNNN;", so decoding once and sharing the string saves the decoding, the
+   * garbage and the memory of the copies.
+   */
+  private inline(buf: Buffer, a: number, b: number): string {
+    return b - a > INTERN_MAX_BYTES ? richText(buf, a, b) : this.interned.get(buf, a, b, richText);
   }
 
   private outOfRange(what: string): never {

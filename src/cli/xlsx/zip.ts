@@ -1,4 +1,5 @@
-// Minimal zip reader: the central directory is read from the buffer, entries are inflated
+// The one zip reader (the validator's and fill's patcher, src/cli/ooxml/package.ts): the central
+// directory is read from the buffer, entries are inflated
 // in small slices through fflate's streaming Inflate, and every output byte is charged to a
 // budget shared by the whole workbook. Declared sizes are never trusted for limits, so a zip
 // bomb is refused after at most `limit` bytes of output and one slice's worth of memory.
@@ -12,13 +13,23 @@ import { checkUtf8 } from "./feed";
 export interface ZipEntry {
   /** The name as stored, with "\" turned into "/". */
   name: string;
+  /** The name's bytes as stored ("\" kept), for a writer that copies the entry. */
+  nameBytes: Uint8Array;
   method: number;
   flags: number;
+  /** MS-DOS time and date fields as stored. */
+  time: number;
+  date: number;
   compressedSize: number;
+  /** Uncompressed size as declared (never trusted for limits). */
+  size: number;
   localOffset: number;
   /** CRC-32 of the uncompressed bytes, from the central directory; checked once the entry is read. */
   crc: number;
 }
+
+/** What checking and inflating an entry needs to know of it. */
+export type EntryInfo = Pick<ZipEntry, "name" | "method" | "flags" | "crc">;
 
 /** Compressed input handed to the inflater per push: bounds one push's output (≤ ~1032×). */
 const INPUT_SLICE = 4 * 1024;
@@ -97,7 +108,7 @@ const crc32: Crc32 = typeof (zlib as { crc32?: Crc32 }).crc32 === "function" ? (
 /** Running CRC-32 of an entry's output; `check` throws when it differs from the directory's. */
 class CrcCheck {
   private value = 0;
-  constructor(private readonly entry: ZipEntry) {}
+  constructor(private readonly entry: EntryInfo) {}
 
   add(chunk: Uint8Array): void {
     if (chunk.length) this.value = crc32(chunk, this.value);
@@ -106,6 +117,37 @@ class CrcCheck {
   check(): void {
     if (this.value >>> 0 !== this.entry.crc >>> 0) throw corrupt(`“${this.entry.name}”的校验和（CRC-32）不符，内容已损坏`);
   }
+}
+
+/** Throws when `data` (an entry's whole output) does not have the directory's CRC-32. */
+function checkCrc(entry: EntryInfo, data: Uint8Array): void {
+  const crc = new CrcCheck(entry);
+  crc.add(data);
+  crc.check();
+}
+
+/**
+ * A whole entry inflated at once on native zlib (for parts that are patched, not streamed), its
+ * output charged to the budget (the cap is the budget's room, so a bomb stops there) and checked
+ * against its CRC-32.
+ */
+export function inflateWhole(entry: EntryInfo, data: Uint8Array, budget: Budget): Buffer {
+  if (entry.flags & 1) throw new WorkbookReadError("encrypted");
+  let out: Buffer;
+  if (entry.method === 0) out = Buffer.from(data);
+  else if (entry.method !== 8) throw corrupt(`“${entry.name}”使用了不支持的压缩方式 ${entry.method}`);
+  else {
+    const room = budget.limit - budget.used;
+    try {
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, room + 1) });
+    } catch (err) {
+      if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") budget.take(room + 1);
+      throw inflateFailed(entry, err);
+    }
+  }
+  budget.take(out.length);
+  checkCrc(entry, out);
+  return out;
 }
 
 function truncated(): WorkbookReadError {
@@ -160,7 +202,7 @@ export function readCentralDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     const method = u16(buf, p + 10);
     const crc = u32(buf, p + 16);
     let compressedSize = u32(buf, p + 20);
-    const uncompressedSize = u32(buf, p + 24);
+    let uncompressedSize = u32(buf, p + 24);
     const nameLen = u16(buf, p + 28);
     const extraLen = u16(buf, p + 30);
     const commentLen = u16(buf, p + 32);
@@ -175,7 +217,10 @@ export function readCentralDirectory(buf: Uint8Array): Map<string, ZipEntry> {
       const len = u16(buf, e + 2);
       if (id === 1) {
         let q = e + 4;
-        if (uncompressedSize === 0xffffffff) q += 8;
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = u64(buf, q);
+          q += 8;
+        }
         if (compressedSize === 0xffffffff) {
           compressedSize = u64(buf, q);
           q += 8;
@@ -189,13 +234,16 @@ export function readCentralDirectory(buf: Uint8Array): Map<string, ZipEntry> {
     const key = name.toLowerCase();
     const twin = entries.get(key);
     if (twin) throw corrupt(twin.name === name ? `压缩包中“${name}”出现了两次` : `压缩包中“${twin.name}”和“${name}”仅大小写不同，是同一个部件的两份`);
-    entries.set(key, { name, method, flags, compressedSize, localOffset, crc });
+    const time = u16(buf, p + 12);
+    const date = u16(buf, p + 14);
+    entries.set(key, { name, nameBytes, method, flags, time, date, compressedSize, size: uncompressedSize, localOffset, crc });
     p = extraEnd + commentLen;
   }
   return entries;
 }
 
-function entryData(buf: Uint8Array, entry: ZipEntry): Uint8Array {
+/** An entry's compressed bytes, after its local header (checked). */
+export function entryData(buf: Uint8Array, entry: ZipEntry): Uint8Array {
   const h = entry.localOffset;
   if (h + 30 > buf.length) throw truncated();
   if (u32(buf, h) !== SIG_LOCAL) throw corrupt(`“${entry.name}”的文件头无效`);
@@ -222,7 +270,7 @@ function storedEntry(entry: ZipEntry, data: Uint8Array, budget: Budget, sink: Si
   }
 }
 
-function inflateFailed(entry: ZipEntry, err: unknown): WorkbookReadError {
+function inflateFailed(entry: EntryInfo, err: unknown): WorkbookReadError {
   if (err instanceof WorkbookReadError) return err;
   // The inflater's own words ("invalid stored block lengths") mean nothing to the user.
   return corrupt(`“${entry.name}”解压失败，压缩数据已损坏`);
