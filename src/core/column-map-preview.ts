@@ -15,7 +15,7 @@ import type { AmountUnit, Finding, Role } from "./types";
 /** Roles a table is read for (项目信息 is a key/value sheet, not a table of columns). */
 export const MAPPABLE_ROLES: RoleName[] = ["资金分配", "支出明细", "支出范围", "绩效指标"];
 
-const ROLE_KEYS: Record<RoleName, Role> = { 项目信息: "project", 资金分配: "allocation", 支出明细: "spending", 支出范围: "scope", 绩效指标: "indicators" };
+export const ROLE_KEYS: Record<RoleName, Role> = { 项目信息: "project", 资金分配: "allocation", 支出明细: "spending", 支出范围: "scope", 绩效指标: "indicators" };
 
 /** Rows the preview shows. */
 export const PREVIEW_ROWS = 5;
