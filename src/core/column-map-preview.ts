@@ -19,6 +19,8 @@ export const ROLE_KEYS: Record<RoleName, Role> = { 项目信息: "project", 资�
 
 /** Rows the preview shows. */
 export const PREVIEW_ROWS = 5;
+/** Rows below the header searched for them (blank, note and total rows are skipped). */
+const PREVIEW_SCAN_ROWS = 500;
 
 /**
  * The roles a map could fix, in role order: a column-missing on a role's sheet, or a sheet-missing
@@ -127,7 +129,8 @@ export interface MapPreview {
  */
 export function previewColumnMap(grid: SheetGrid, role: RoleName, entry: ColumnMapEntry, fallback: AmountUnit, count = PREVIEW_ROWS): MapPreview {
   const def = ROLE_SHEETS[role];
-  const p = prepareSheet(grid);
+  // The first rows are all it shows: a large sheet is not prepared whole on every choice.
+  const p = prepareSheet(rowsUpTo(grid, (entry.headerRow ?? HEADER_SCAN_ROWS) + PREVIEW_SCAN_ROWS));
   const m = locateHeader(p.rows, def, p.grid.merges, entry.headerRow !== undefined ? entry.headerRow - 1 : undefined);
   const unresolved = entry.columns ? applyMapColumns(m, def, entry.columns, p.rows) : [];
   const mapUnit = unitFromText(entry.unit ?? null);

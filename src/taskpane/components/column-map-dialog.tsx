@@ -11,7 +11,6 @@ import type { MapStrings } from "./column-map-strings";
 export interface ColumnMapDialogProps {
   t: Strings;
   m: MapStrings;
-  isOpen: boolean;
   /** The workbook as last read. */
   sheets: SheetGrid[];
   /** The role shown first (the first one detection missed). */
@@ -76,12 +75,9 @@ const S = {
 
 /** Picks the sheet, header row and columns of one role's table, with a live preview of the rows as validation will read them. */
 export function ColumnMapDialog(props: ColumnMapDialogProps): React.ReactElement {
-  const { t, m, isOpen, sheets, fallbackUnit, onApply, onExport, onDismiss } = props;
+  const { t, m, sheets, fallbackUnit, onApply, onExport, onDismiss } = props;
+  // Mounted when opened: the draft starts from the saved map (or the guesses) each time.
   const [draft, setDraft] = React.useState<Draft>(() => draftFor(props.initialRole, props));
-  React.useEffect(() => {
-    if (isOpen) setDraft(draftFor(props.initialRole, props));
-    // Reset only when the dialog opens: later prop changes must not discard the user's choices.
-  }, [isOpen]);
 
   const grid = sheets.find((s) => s.name === draft.sheet);
   const maxRow = Math.max(1, Math.min(ROW_LIMIT, grid?.rows.length ?? 1));
@@ -105,7 +101,7 @@ export function ColumnMapDialog(props: ColumnMapDialogProps): React.ReactElement
 
   return (
     <Dialog
-      hidden={!isOpen}
+      hidden={false}
       onDismiss={onDismiss}
       dialogContentProps={{
         type: DialogType.normal,

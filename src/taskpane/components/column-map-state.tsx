@@ -78,11 +78,11 @@ export function useColumnMap(d: ColumnMapDeps): ColumnMapUi {
   const offer = d.result ? (
     <ColumnMapOffer m={m} failed={failed} mapped={mapped} disabled={d.disabled} onOpen={open} onExport={() => map && exportMap(map)} />
   ) : null;
-  const dialog = d.grids ? (
+  // Mounted only while open: nothing is computed for it during ordinary validations.
+  const dialog = d.grids && isOpen ? (
     <ColumnMapDialog
       t={d.t}
       m={m}
-      isOpen={isOpen}
       sheets={d.grids.sheets}
       initialRole={failed[0] ?? mapped[0] ?? "资金分配"}
       roleSheets={roleSheets}
