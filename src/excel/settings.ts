@@ -1,5 +1,7 @@
 // The pane's settings live in the document (Office.context.document.settings), so they travel
 // with the workbook. Whatever is stored is normalised on the way in and out.
+import { parseColumnMap } from "../core/column-map";
+import { headerKey } from "../core/sheet-reader";
 import type { OfficeHost } from "./run";
 import type { Settings } from "./types";
 
@@ -19,12 +21,15 @@ export function normaliseSettings(raw: unknown): Settings {
     const n = numberIn(v, min * 100, max * 100);
     return n === null ? null : n / 100;
   };
+  // A stored map the CLI would reject is dropped whole, as the CLI rejects it whole.
+  const map = o.columnMap === undefined ? null : parseColumnMap(o.columnMap, headerKey).map;
   return {
     amountUnit: o.amountUnit === "wan" ? "wan" : "yuan",
     executionReasonThreshold: numberIn(o.executionReasonThreshold, 0, 1) ?? pct(o.executionThresholdPercent, 0, 1) ?? DEFAULT_SETTINGS.executionReasonThreshold,
     overshootRatio: numberIn(o.overshootRatio, 1, 10) ?? pct(o.overshootPercent, 1, 10) ?? DEFAULT_SETTINGS.overshootRatio,
     paidTraffic: o.paidTraffic === "forbid" ? "forbid" : "allow",
     scopeProfile: o.scopeProfile === "电商" || o.scopeProfile === "经济分类" ? o.scopeProfile : "auto",
+    ...(map ? { columnMap: map } : {}),
   };
 }
 

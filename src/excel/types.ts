@@ -1,4 +1,5 @@
 // The add-in's view of the workbook: everything the task pane may ask Excel to do.
+import type { ColumnMap } from "../core/column-map";
 import type { SheetGrid, WorkbookGrids } from "../core/grid";
 import type { SheetLayout } from "../core/layout";
 import type { Finding, Lang } from "../core/types";
@@ -21,6 +22,8 @@ export interface Settings {
   paidTraffic: "allow" | "forbid";
   /** Built-in scope profile (SPEC §10); "auto": 项目信息 支出范围模板, else the one that classifies more lines. */
   scopeProfile: "auto" | "电商" | "经济分类";
+  /** The column map (SPEC §8) the user set in the pane, the same JSON the CLI's --map reads. */
+  columnMap?: ColumnMap;
 }
 
 export interface ApiSupport {

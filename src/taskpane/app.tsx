@@ -12,6 +12,7 @@ import { SummaryCards } from "./components/summary-cards";
 import { FindingsList } from "./components/findings-list";
 import { FillDialog, type FillPreview } from "./components/fill-dialog";
 import { SettingsPanel } from "./components/settings-panel";
+import { useColumnMap } from "./components/column-map-state";
 import { downloadFile, type SaveFile } from "./download";
 import { ValidationCancelled } from "./worker-validate";
 
@@ -74,6 +75,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
   const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
   const [sheetNames, setSheetNames] = React.useState<string[]>([]);
   const [fill, setFill] = React.useState<(FillPreview & { layouts: SheetLayout[] }) | null>(null);
+  const [grids, setGrids] = React.useState<WorkbookGrids | null>(null);
   const validation = React.useRef<AbortController | null>(null);
   const [rendering, startTransition] = React.useTransition();
 
@@ -106,8 +108,12 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
     }
   };
 
-  const validate = (): Promise<void> =>
+  const validate = (): Promise<void> => validateWith(settings);
+
+  /** `before` (saving a column map) runs inside the same busy state; its warning is shown at the end. */
+  const validateWith = (current: Settings, before?: () => Promise<string | null>): Promise<void> =>
     run("validate", t.statusReading, async () => {
+      const warning = before ? await before() : null;
       // The bar: Excel's rows read 0–60 %, the engine parsing them 60–85 %, its rules 85–100 %.
       const onProgress = (p: ReadProgress): void => {
         setBusy({ kind: "validate", label: t.statusReadingRows(p.done, p.total, p.sheet ?? ""), percent: p.total > 0 ? (READ_SHARE * p.done) / p.total : undefined });
@@ -123,7 +129,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
         const read = await ops.readWorkbook(onProgress);
         if (abort.signal.aborted) throw new ValidationCancelled();
         setBusy({ kind: "validate", label: t.statusValidating, percent: READ_SHARE });
-        const options = { lang, config: settingsToConfig(settings) };
+        const options = { lang, config: settingsToConfig(current) };
         let res = await engine.validateAsync(read, options, abort.signal, onEngine);
         let grids: WorkbookGrids = read;
         // Merged cells unreadable (below ExcelApi 1.13): likely merges are taken as such, and said.
@@ -137,7 +143,9 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
           setResult(res);
           setValidatedAt(now());
           setSheetNames(grids.sheets.map((s) => s.name));
+          setGrids(grids);
         });
+        if (warning) setNotice({ type: MessageBarType.warning, text: warning });
       } finally {
         validation.current = null;
       }
@@ -234,11 +242,19 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
 
   const saveSettings = (next: Settings): Promise<void> =>
     run("settings", t.statusWriting, async () => {
-      await ops.saveSettings(next);
-      setSettings(next);
+      const kept = settings.columnMap ? { ...next, columnMap: settings.columnMap } : next;
+      await ops.saveSettings(kept);
+      setSettings(kept);
       setSettingsOpen(false);
       setNotice({ type: MessageBarType.success, text: t.settingsSaved });
     });
+
+  const columnMap = useColumnMap({
+    t, lang, settings, result, grids, disabled: busy !== null || rendering, validateWith, saveFile, setSettings,
+    readGrids: () => run("validate", t.statusReading, async () => setGrids(await ops.readWorkbook())),
+    saveSettings: (s) => ops.saveSettings(s),
+    notifySuccess: (text) => setNotice({ type: MessageBarType.success, text }),
+  });
 
   const status = busy
     ? busy.label
@@ -314,6 +330,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
           <strong>{t.missingSheetsTitle}</strong> {t.missingSheetsBody}
         </MessageBar>
       ) : null}
+      {columnMap.offer}
       {result ? (
         <Stack tokens={{ childrenGap: 12 }} className="fa-result">
           <SummaryCards t={t} summary={result.summary} />
@@ -321,7 +338,20 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
         </Stack>
       ) : null}
       <FillDialog t={t} preview={fill} busy={busy?.kind === "fill"} onConfirm={confirmFill} onDismiss={() => setFill(null)} />
-      <SettingsPanel t={t} isOpen={settingsOpen} settings={settings} saving={busy?.kind === "settings"} onSave={saveSettings} onDismiss={() => setSettingsOpen(false)} />
+      <SettingsPanel
+        t={t}
+        isOpen={settingsOpen}
+        settings={settings}
+        saving={busy?.kind === "settings"}
+        onSave={saveSettings}
+        onDismiss={() => setSettingsOpen(false)}
+        columnMapLabel={columnMap.m.fromSettings}
+        onOpenColumnMap={() => {
+          setSettingsOpen(false);
+          columnMap.open();
+        }}
+      />
+      {columnMap.dialog}
     </main>
   );
 }

@@ -20,6 +20,7 @@ export function settingsToConfig(s: Settings): RuleConfig {
     paidTraffic: s.paidTraffic,
     // 自动 leaves the choice to the workbook's 支出范围模板, then to the engine.
     ...(s.scopeProfile === "auto" ? {} : { profile: s.scopeProfile }),
+    ...(s.columnMap ? { columnMap: s.columnMap } : {}),
   };
 }
 

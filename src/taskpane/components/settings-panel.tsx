@@ -11,6 +11,9 @@ export interface SettingsPanelProps {
   saving: boolean;
   onSave: (settings: Settings) => void;
   onDismiss: () => void;
+  /** 列映射…: opens the column-map dialog (SPEC §8). */
+  columnMapLabel: string;
+  onOpenColumnMap: () => void;
 }
 
 interface Draft {
@@ -33,7 +36,7 @@ function parsePercent(text: string, limits: { min: number; max: number }): numbe
 const PROFILES: readonly Settings["scopeProfile"][] = ["auto", "电商", "经济分类"];
 
 /** Amount unit, thresholds, the paid-traffic policy and the scope profile; saved into the workbook by the caller. */
-export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss }: SettingsPanelProps): React.ReactElement {
+export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss, columnMapLabel, onOpenColumnMap }: SettingsPanelProps): React.ReactElement {
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings));
   React.useEffect(() => {
     if (isOpen) setDraft(toDraft(settings));
@@ -116,6 +119,7 @@ export function SettingsPanel({ t, isOpen, settings, saving, onSave, onDismiss }
           onChange={(_, o) => o && setDraft((d) => ({ ...d, scopeProfile: PROFILES.find((p) => p === o.key) ?? "auto" }))}
           data-testid="settings-profile"
         />
+        <DefaultButton text={columnMapLabel} iconProps={{ iconName: "Table" }} onClick={onOpenColumnMap} disabled={saving} data-testid="settings-column-map" />
       </Stack>
     </Panel>
   );

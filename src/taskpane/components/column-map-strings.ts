@@ -1,0 +1,81 @@
+// The column-map dialog's own strings (SPEC §8 column map), zh-CN first with the English in step;
+// the pane's shared words (取消, 关闭) come from i18n.ts.
+import type { Lang } from "../../core/types";
+
+const zh = {
+  open: "指定列…",
+  openAria: "为未能识别的表格指定工作表、表头行和各列",
+  fromSettings: "列映射…",
+  offerTitle: "有表格的列未能识别",
+  offerBody: (roles: string) => `${roles}：可以手工指定工作表、表头行和各列。列映射保存在本工作簿中，下次校验和其他复核人直接使用。`,
+  inUse: (roles: string) => `正在使用保存在工作簿中的列映射：${roles}。`,
+  export: "导出列映射",
+  exportAria: "下载列映射 JSON 文件（命令行 --map 可直接使用）",
+  exported: (name: string) => `已导出 ${name}，请在浏览器的下载内容中查看。`,
+  title: "指定列",
+  intro: "从工作簿的表头中为每一列选择对应的列，下方预览按校验时的读法显示前几行。",
+  role: "表格",
+  sheet: "工作表",
+  headerRow: "表头所在行（从 1 起）",
+  headerRowInvalid: (max: number) => `请输入 1 到 ${max} 之间的整数`,
+  headerGuess: "（建议）",
+  unit: "金额单位",
+  unitAuto: "按表格中注明的（未注明时按设置）",
+  unitYuan: "元",
+  unitWan: "万元",
+  columnsGroup: "各列对应的表头",
+  auto: "（自动识别）",
+  required: "必填",
+  noHeaders: "这一行没有表头文字，请换一行。",
+  missing: (fields: string) => `还缺少必填列：${fields}。`,
+  unresolved: (refs: string) => `找不到映射的列：${refs}。`,
+  previewCaption: (n: number) => `预览：前 ${n} 行（金额已按单位换算为元）`,
+  previewNone: "表头下没有数据行。",
+  previewRow: "行",
+  unreadable: (text: string) => `${text}（无法识别的金额）`,
+  apply: "应用并校验",
+  clear: "清除此表的映射",
+  saveFailed: (why: string) => `列映射未能保存到工作簿（${why}）：本次打开期间仍会使用，关闭工作簿后需要重新指定，或先导出列映射。`,
+};
+
+export type MapStrings = typeof zh;
+
+const en: MapStrings = {
+  open: "Choose columns…",
+  openAria: "Choose the sheet, header row and columns of a table that was not recognised",
+  fromSettings: "Column map…",
+  offerTitle: "Some columns were not recognised",
+  offerBody: (roles) => `${roles}: choose the sheet, header row and columns by hand. The column map is saved in this workbook, so the next validation and other reviewers use it.`,
+  inUse: (roles) => `Using the column map saved in this workbook: ${roles}.`,
+  export: "Export column map",
+  exportAria: "Download the column map as JSON (the CLI's --map reads it)",
+  exported: (name) => `Exported ${name}; find it in the browser's downloads.`,
+  title: "Choose columns",
+  intro: "Pick the header for each column; the preview shows the first rows as validation will read them.",
+  role: "Table",
+  sheet: "Sheet",
+  headerRow: "Header row (from 1)",
+  headerRowInvalid: (max) => `Enter a whole number from 1 to ${max}`,
+  headerGuess: " (suggested)",
+  unit: "Amount unit",
+  unitAuto: "As the table states (else the settings' unit)",
+  unitYuan: "Yuan (元)",
+  unitWan: "10k yuan (万元)",
+  columnsGroup: "Header for each column",
+  auto: "(recognise automatically)",
+  required: "required",
+  noHeaders: "This row holds no header text; choose another row.",
+  missing: (fields) => `Required columns still missing: ${fields}.`,
+  unresolved: (refs) => `Mapped columns not found: ${refs}.`,
+  previewCaption: (n) => `Preview: first ${n} rows (amounts converted to yuan)`,
+  previewNone: "No data rows below the header.",
+  previewRow: "Row",
+  unreadable: (text) => `${text} (unreadable amount)`,
+  apply: "Apply and validate",
+  clear: "Clear this table's map",
+  saveFailed: (why) => `The column map could not be saved in the workbook (${why}): it is used while the workbook stays open; choose the columns again after reopening, or export the column map first.`,
+};
+
+export function mapStrings(lang: Lang): MapStrings {
+  return lang === "en" ? en : zh;
+}
