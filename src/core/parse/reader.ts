@@ -2,7 +2,7 @@
 // (SPEC §1–§3, §8) as it goes.
 import type { ColumnMapEntry } from "../column-map";
 import { CellError, isBlank, type CellValue, type SheetGrid } from "../grid";
-import type { FindingCode, FindingParams, FindingSink } from "../findings";
+import type { FindingCode, FindingSink, ParamsArg } from "../findings";
 import type { SheetDef } from "../schema";
 import { headerKey, locateHeader, prepareSheet, textAt, unitFromText, valueAt, type HeaderMatch, type PreparedSheet } from "../sheet-reader";
 import type { AmountUnit, CellPos } from "../types";
@@ -55,8 +55,8 @@ export class Reader {
     return col !== undefined && this.unreadable.get(sheet)?.has(row * 16384 + col) === true;
   }
 
-  emit(code: FindingCode, sheet: string, row: number, col: number, params: FindingParams = {}): void {
-    this.sink.add(code, pos(sheet, row, col), params);
+  emit<C extends FindingCode>(code: C, sheet: string, row: number, col: number, ...params: ParamsArg<C>): void {
+    this.sink.add(code, pos(sheet, row, col), ...params);
   }
 
   /** A sheet whose merged ranges overlapped: one merge-repaired, however often the sheet is read. */
@@ -99,10 +99,10 @@ export class Reader {
       const res = parseAmount(v, unit);
       if (!res.ok) {
         this.markUnreadable(sheet, r, c);
-        this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient });
+        this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), recipient });
         return null;
       }
-      if (res.precisionLoss) this.emit("amount-precision", sheet, r, c, { raw: toText(v), amountFen: res.fen, field, recipient });
+      if (res.precisionLoss) this.emit("amount-precision", sheet, r, c, { raw: toText(v), amountFen: res.fen, recipient });
       fen = res.fen;
     }
     if (opts.positive && fen <= 0) {
