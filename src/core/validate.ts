@@ -11,6 +11,7 @@ import type { OnEngineProgress } from "./progress";
 import { makeEmit, ruleApplies, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
+import { orderFindings } from "./perf/finding-order";
 import { PAID_TRAFFIC } from "./scope";
 import { codeSelection } from "./selection";
 import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
@@ -130,11 +131,8 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}, 
   // it follows from the error.
   const errorCells = new Set(sink.items.filter((x) => x.code === "cell-error").map(posKey));
   const kept = errorCells.size === 0 ? sink.items : sink.items.filter((f) => f.code === "cell-error" || !errorCells.has(posKey(f)));
-  // Order: severity, sheet, row, column, then emission order — one numeric key per finding.
-  const keys = kept.map((f) =>
-    ((SEVERITY_ORDER[f.severity] * 256 + Math.min(sheetOrder.get(f.sheet) ?? 255, 255)) * 2097152 + f.row - 1) * 16384 + Math.min(f.col, 16383));
-  const order = kept.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
-  const findings = order.map((i) => kept[i]);
+  // Order: severity, sheet, row, column, then emission order.
+  const findings = orderFindings(kept, SEVERITY_ORDER, sheetOrder);
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   findings.forEach((f) => counts[f.severity]++);
