@@ -36,6 +36,7 @@ const LABELS = {
     severity: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
     none: "—",
     infoSummary: "按类型汇总，逐条见审核结果表或 --format json",
+    codesDoc: (code: string) => `各问题代码的含义和改法见 docs/codes.md，某一代码见 docs/codes.md#代码（如 docs/codes.md#${code}）。`,
     places: (n: number) => `${n} 条`,
     example: "例",
     more: (n: number) => `等，共 ${n} 个单元格`,
@@ -68,6 +69,7 @@ const LABELS = {
     severity: { error: "Errors", warning: "Warnings", info: "Infos" } as Record<Severity, string>,
     none: "-",
     infoSummary: "by code; each one is listed in the findings sheet and in --format json",
+    codesDoc: (code: string) => `What each code means and how to fix it: docs/codes.md; one code at docs/codes.md#<code> (e.g. docs/codes.md#${code}).`,
     places: (n: number) => `${n} findings`,
     example: "e.g.",
     more: (n: number) => `… (${n} cells in all)`,
@@ -131,6 +133,11 @@ export function textReport(result: ReportedResult, workbook: string, opts: TextR
       out.push(`  ${paint(SEVERITY_COLOR.info, code)}  ${L.places(list.length)}${L.colon}${cellList(list, L.sep, L.more)}`);
       out.push(`     ${L.example}${L.colon}${safe(list[0].message)}`);
     }
+  }
+  // Every code named above has its entry, anchored by the code (test/docs/codes-doc.test.ts).
+  if (result.findings.length > 0) {
+    out.push("");
+    out.push(paint(ANSI.dim, L.codesDoc(result.findings[0].code)));
   }
   return `${out.join("\n")}\n`;
 }

@@ -53,7 +53,7 @@ export function readFundingSheet(wb: WorkbookGrids, sink: FindingSink, project: 
       if (c === undefined || isBlank(v)) continue;
       const res = parseAmount(v, m.units[k] ?? project.unit);
       if (res.ok) fen[k] = res.fen;
-      else sink.add("invalid-amount", { sheet: grid.name, row: r, col: c }, { raw: res.raw || toText(v), field: FUNDING_LABEL[k] });
+      else sink.add("invalid-amount", { sheet: grid.name, row: r, col: c }, { raw: res.raw || toText(v) });
     }
     table.rows.push({ label, row: r, fen });
   }

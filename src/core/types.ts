@@ -1,5 +1,6 @@
 // The typed model of an allocation workbook, the findings and the evaluation.
 import type { ColumnMap } from "./column-map";
+import type { FindingCode, FindingParamsMap } from "./findings";
 import type { FormRead } from "./form/model";
 import type { FundingTable } from "./funding";
 import type { CellValue } from "./grid";
@@ -171,8 +172,7 @@ export interface WorkbookModel {
   tables?: NumericTable[];
 }
 
-export interface Finding {
-  code: string;
+interface FindingBase {
   severity: Severity;
   message: string;
   sheet: string;
@@ -182,17 +182,31 @@ export interface Finding {
   row: number;
   /** Zero-based column, for adapters. */
   col: number;
-  recipient?: string;
-  category?: string;
-  keyword?: string;
-  /** Yuan with 2 decimals. */
-  amount?: number;
-  limit?: number;
-  expected?: number | string;
-  actual?: number | string;
-  /** Raw text of the offending cell, when relevant. */
-  raw?: string;
 }
+
+/** A param's value type in each member of P (a union for actual-mismatch); never where P has no such param. */
+type ParamOf<P, K extends string> = P extends unknown ? (K extends keyof P ? Exclude<P[K], undefined> : never) : never;
+
+/** The JSON fields a finding carries: those its code's params feed, absent (never) for the others. */
+interface ExposedParams<P> {
+  recipient?: ParamOf<P, "recipient">;
+  category?: ParamOf<P, "category">;
+  keyword?: ParamOf<P, "keyword">;
+  /** Yuan with 2 decimals. */
+  amount?: ParamOf<P, "amountFen">;
+  limit?: ParamOf<P, "limitFen">;
+  /** Yuan when the params give it in fen. */
+  expected?: ParamOf<P, "expectedFen"> | ParamOf<P, "expected">;
+  actual?: ParamOf<P, "actualFen"> | ParamOf<P, "actual">;
+  /** Raw text of the offending cell, when relevant. */
+  raw?: ParamOf<P, "raw">;
+}
+
+/** One finding of code C. */
+export type FindingOf<C extends FindingCode> = FindingBase & { code: C } & ExposedParams<FindingParamsMap[C]>;
+
+/** A finding: a union keyed by code, each member exposing its own params. */
+export type Finding = { [C in FindingCode]: FindingOf<C> }[FindingCode];
 
 export interface IndicatorScore {
   level1: string;

@@ -1,6 +1,6 @@
 // One pass over a workbook: parse, classify, score, run every rule, render messages.
 import { classifyLines } from "./classify";
-import { FINDING_SEVERITY, FindingSink, type FindingCode, type FindingParams } from "./findings";
+import { FINDING_SEVERITY, FindingSink, type FindingCode, type FindingFields, type FindingParamsMap, type MessageCatalogue } from "./findings";
 import { columnLetter, type WorkbookGrids } from "./grid";
 import { enUS } from "./messages/en-US";
 import { fenToYuanNumber } from "./messages/format";
@@ -11,6 +11,7 @@ import type { OnEngineProgress } from "./progress";
 import { makeEmit, ruleApplies, type RuleContext } from "./rules/context";
 import { RULES } from "./rules/registry";
 import { score } from "./scoring";
+import { orderFindings } from "./perf/finding-order";
 import { PAID_TRAFFIC } from "./scope";
 import { codeSelection } from "./selection";
 import type { CellPos, Finding, Lang, Severity, Summary, ValidateOptions, ValidationResult } from "./types";
@@ -26,13 +27,13 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * was ~5 short-lived strings kept alive to the end of the run. The key names every param the
  * message reads; test/core/render.test.ts checks no other param changes the text.
  */
-export const SHARED_MESSAGE_KEYS: Partial<Record<FindingCode, (p: FindingParams) => string>> = {
+export const SHARED_MESSAGE_KEYS: Partial<MessageCatalogue> = {
   "inferred-category": (p) => `${p.keyword ?? ""}\u0000${p.category ?? ""}`,
 };
 
 /** Renders findings for one run: caches what repeats (cell address prefixes, shared messages). */
 export class FindingRenderer {
-  private readonly catalogue;
+  private readonly catalogue: MessageCatalogue;
   /** Sheet -> column -> "支出明细!C": a finding's address is then one concatenation. */
   private readonly prefixes = new Map<string, string[]>();
   private readonly shared = new Map<string, string>();
@@ -48,8 +49,8 @@ export class FindingRenderer {
     return prefix + (row + 1);
   }
 
-  private message(code: FindingCode, p: FindingParams): string {
-    const keyOf = SHARED_MESSAGE_KEYS[code];
+  private message<C extends FindingCode>(code: C, p: FindingParamsMap[C]): string {
+    const keyOf: MessageCatalogue[C] | undefined = SHARED_MESSAGE_KEYS[code];
     if (!keyOf) return this.catalogue[code](clipTexts(p));
     const key = keyOf(p);
     let m = this.shared.get(key);
@@ -57,13 +58,15 @@ export class FindingRenderer {
     return m;
   }
 
-  render(code: FindingCode, pos: CellPos, p: FindingParams): Finding {
+  render<C extends FindingCode>(code: C, pos: CellPos, params: FindingParamsMap[C]): Finding {
+    const p: FindingFields = params;
     // Every field in one literal, absent ones undefined: one fixed shape for all findings, no
     // property array grown per optional field (JSON writers and toJsonFinding skip undefined).
+    // The fields come from C's params, so this is the union's member for C.
     return {
       code,
       severity: p.severity ?? this.severityOf(code),
-      message: this.message(code, p),
+      message: this.message(code, params),
       sheet: pos.sheet,
       cell: this.cell(pos.sheet, pos.row, pos.col),
       row: pos.row + 1,
@@ -76,7 +79,7 @@ export class FindingRenderer {
       expected: p.expectedFen !== undefined ? fenToYuanNumber(p.expectedFen) : p.expected,
       actual: p.actualFen !== undefined ? fenToYuanNumber(p.actualFen) : p.actual,
       raw: p.raw,
-    };
+    } as Finding;
   }
 }
 
@@ -85,7 +88,7 @@ const MAX_QUOTED = 200;
 
 const tooLong = (v: unknown): boolean => typeof v === "string" && v.length > MAX_QUOTED;
 
-function clipTexts(p: FindingParams): FindingParams {
+function clipTexts<P extends FindingFields>(p: P): P {
   // Almost every finding quotes short texts: copy only when something must be cut.
   if (!(tooLong(p.raw) || tooLong(p.recipient) || tooLong(p.category) || tooLong(p.keyword) || tooLong(p.actual) || tooLong(p.expected) || tooLong(p.list) || tooLong(p.field))) return p;
   const clip = <T>(v: T): T => (typeof v === "string" && v.length > MAX_QUOTED ? (`${Array.from(v).slice(0, MAX_QUOTED - 1).join("")}…` as T) : v);
@@ -128,11 +131,8 @@ export function validateWorkbook(wb: WorkbookGrids, opts: ValidateOptions = {}, 
   // it follows from the error.
   const errorCells = new Set(sink.items.filter((x) => x.code === "cell-error").map(posKey));
   const kept = errorCells.size === 0 ? sink.items : sink.items.filter((f) => f.code === "cell-error" || !errorCells.has(posKey(f)));
-  // Order: severity, sheet, row, column, then emission order — one numeric key per finding.
-  const keys = kept.map((f) =>
-    ((SEVERITY_ORDER[f.severity] * 256 + Math.min(sheetOrder.get(f.sheet) ?? 255, 255)) * 2097152 + f.row - 1) * 16384 + Math.min(f.col, 16383));
-  const order = kept.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
-  const findings = order.map((i) => kept[i]);
+  // Order: severity, sheet, row, column, then emission order.
+  const findings = orderFindings(kept, SEVERITY_ORDER, sheetOrder);
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   findings.forEach((f) => counts[f.severity]++);

@@ -1,6 +1,6 @@
 // The duplicate checks' hash table: equal items are found whatever the hashes do, others never are.
 import fc from "fast-check";
-import { LineIndex } from "../../src/core/rules/spending";
+import { LineIndex } from "../../src/core/perf/line-index";
 
 /** firstOrAdd over items in order, with a hash the test chooses: the first equal item before each. */
 function firsts(items: string[], hash: (s: string) => number, tagged?: boolean): number[] {

@@ -320,7 +320,7 @@ describe("one pass", () => {
       .withLine({ name: "示例服饰有限公司", content: "促销", amount: "abc" })
       .withLine({ name: "示例服饰有限公司", content: "红包", amount: 5 }));
     const codes = new Set(r.findings.map((f) => f.code));
-    for (const c of ["unknown-recipient", "invalid-amount", "forbidden-category", "spend-over-disbursed"]) expect(codes.has(c)).toBe(true);
+    for (const c of ["unknown-recipient", "invalid-amount", "forbidden-category", "spend-over-disbursed"] as const) expect(codes.has(c)).toBe(true);
   });
   it("messages in en-US when asked", () => {
     const r = validateWorkbook(aWorkbook().withLine({ name: "X", content: "平台", amount: 1 }).build(), { lang: "en" });

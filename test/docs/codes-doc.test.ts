@@ -14,6 +14,11 @@ describe("docs/codes.md", () => {
     expect([...documented].sort()).toEqual([...FINDING_CODES].sort());
   });
 
+  it("gives each code a stable anchor, docs/codes.md#<code>: its own heading or an explicit id", () => {
+    const anchored = (c: string) => doc.includes(`\n### \`${c}\`\n`) || doc.includes(`<a id="${c}"></a>`);
+    expect(FINDING_CODES.filter((c) => !anchored(c))).toEqual([]);
+  });
+
   it("gives each entry its meaning, why it matters, how to fix it, an example and the code's severity", () => {
     for (const s of sections) {
       const codes = [...s.split("\n")[0].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1] as keyof typeof FINDING_SEVERITY);

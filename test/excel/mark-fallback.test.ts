@@ -6,7 +6,7 @@ import { createExcelOps, NOTE_PREFIX } from "../../src/excel";
 import { createFakeOffice } from "../fake-office";
 import { smallWorkbook } from "./fixtures";
 
-const at = (a1: string, message: string): Finding => ({ code: "x", severity: "error", message, sheet: "资金分配", cell: `资金分配!${a1}`, row: Number(a1.slice(1)), col: a1.charCodeAt(0) - 65 });
+const at = (a1: string, message: string): Finding => ({ code: "x" as string, severity: "error", message, sheet: "资金分配", cell: `资金分配!${a1}`, row: Number(a1.slice(1)), col: a1.charCodeAt(0) - 65 }) as Finding;
 const FINDINGS = [at("C2", "单位名称重复"), at("D2", "支持方向不在项目列表中"), at("E3", "金额精度超过2位"), at("C4", "未知单位")];
 const text = (m: string): string => `${NOTE_PREFIX}\n错误 x：${m}`;
 

@@ -7,7 +7,7 @@ import { smallWorkbook } from "./fixtures";
 
 function finding(sheet: string, a1: string, severity: Severity, message: string, code = "x"): Finding {
   const m = /^([A-Z]+)(\d+)$/.exec(a1) as RegExpExecArray;
-  return { code, severity, message, sheet, cell: `${sheet}!${a1}`, row: Number(m[2]), col: m[1].charCodeAt(0) - 65 };
+  return { code, severity, message, sheet, cell: `${sheet}!${a1}`, row: Number(m[2]), col: m[1].charCodeAt(0) - 65 } as Finding;
 }
 
 function setup(opts: FakeOfficeOptions = {}) {

@@ -44,7 +44,7 @@ const pairs = (fs: { code: string; cell: string }[]): string[] => fs.map((f) => 
       ["乙公司", 3],
     ];
     const read = { sheets: [{ name: "支出明细", rows }], mergesUnread: ["支出明细"] };
-    const missing = [{ code: "required-missing", severity: "error" as const, message: "", sheet: "支出明细", cell: "支出明细!A3", row: 3, col: 0 }];
+    const missing = [{ code: "required-missing" as const, severity: "error" as const, message: "", sheet: "支出明细", cell: "支出明细!A3", row: 3, col: 0 }];
     expect(guessMerges(read, missing).guesses).toEqual([]);
     const header = [{ ...missing[0], cell: "支出明细!A2", row: 2 }];
     expect(guessMerges({ sheets: [{ name: "支出明细", rows: [["单位名称"], [null], [null]] }], mergesUnread: ["支出明细"] }, header).guesses).toEqual([]);

@@ -9,7 +9,7 @@ export function aFinding(code: string, cell: string, over: Partial<Finding> = {}
   const bang = cell.lastIndexOf("!");
   const sheet = cell.slice(0, bang);
   const row = Number(/\d+$/.exec(cell)?.[0] ?? 1);
-  return { code, severity: "error", message: `${code} at ${cell}`, sheet, cell, row, col: 0, ...over };
+  return { code, severity: "error", message: `${code} at ${cell}`, sheet, cell, row, col: 0, ...over } as Finding;
 }
 
 export const SEED_FINDINGS: Finding[] = [

@@ -13,7 +13,7 @@ import { findForm, inputSheets, readForm } from "./read";
 export function readModel(wb: WorkbookGrids, sink: FindingSink, config: RuleConfig, onProgress?: OnEngineProgress): WorkbookModel {
   const formGrid = findForm(wb);
   if (formGrid && inputSheets(wb).length === 0) {
-    const read = readForm(formGrid, (pos, raw, field) => sink.add("invalid-amount", pos, { raw, field }));
+    const read = readForm(formGrid, (pos, raw) => sink.add("invalid-amount", pos, { raw }));
     return formModel(read);
   }
   const model = parseWorkbook(wb, sink, config, onProgress);
@@ -32,13 +32,15 @@ export function formFigure(read: FormRead, k: FundingColumn): number | null {
 
 function formModel(read: FormRead): WorkbookModel {
   const totalRow = read.total?.row;
-  const at = (col: number | undefined) => (col === undefined || totalRow === undefined ? undefined : { sheet: read.sheet, row: totalRow, col });
+  const at = (col: number | undefined, row = totalRow) => (col === undefined || row === undefined ? undefined : { sheet: read.sheet, row, col });
+  // A figure summed from the 其中 rows (no 年度资金总额 row) is at the first of them: its findings need a cell.
+  const figureAt = (k: FundingColumn) => at(read.fundingCols[k], totalRow ?? read.parts.find((p) => p.fen[k] !== null)?.row);
   const cells: Project["cells"] = {};
   const put = (key: string, cell: Project["cells"][string] | undefined): void => {
     if (cell) cells[key] = cell;
   };
-  put("全年预算数", at(read.fundingCols.budget));
-  put("全年执行数", at(read.fundingCols.executed));
+  put("全年预算数", figureAt("budget"));
+  put("全年执行数", figureAt("executed"));
   put("执行率偏差原因", at(read.fundingCols.reason));
   put("预算执行率分值", read.executionWeight?.cell);
   put("自评得分", read.totalScore?.cell);

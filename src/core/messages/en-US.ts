@@ -1,13 +1,13 @@
 // en-US messages, kept apart from the rules like zh-CN.
-import type { FindingCode, FindingParams } from "../findings";
+import type { MessageCatalogue } from "../findings";
 import { UNCALCULATED_FORMULA } from "../grid";
 import { formatPercent, formatWan, formatYuan } from "./format";
 
 const money = (fen: number | undefined): string => (fen === undefined ? "—" : `${formatYuan(fen)} (${formatWan(fen, 2, " wan yuan")})`);
-const who = (p: FindingParams): string => (p.recipient ? `"${p.recipient}" ` : "");
+const who = (p: { recipient?: string }): string => (p.recipient ? `"${p.recipient}" ` : "");
 const pct = (v: number | undefined): string => (v === undefined ? "—" : formatPercent(v));
 
-export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
+export const enUS: MessageCatalogue = {
   "sheet-missing": (p) =>
     p.raw
       ? `This is a ${p.raw} table, not a fund's allocation or spending table: it cannot be audited as a special fund (found: ${p.list ?? "—"}; looked for: ${p.target}). Provide the fund's allocation table, spending lines or 绩效自评表.`
@@ -60,7 +60,7 @@ export const enUS: Record<FindingCode, (p: FindingParams) => string> = {
   "role-absent": (p) => `The workbook has no ${p.list}: those checks were not run.`,
   "unit-suspect": (p) => `No amount unit is stated and the figures look like 万元 ("${p.field}"): state the unit in the header or above the table (单位：万元), or set 金额单位 in 项目信息.`,
   "unlabelled-total-row": (p) => `Row has no 合计 label but its ${p.field} ${money(p.actualFen)} equals the sum of the rows it closes: read as a total row, not a recipient.`,
-  "row-arithmetic-mismatch": (p) => `Row breaks the relation "${p.raw}" that the table's other rows follow: ${p.field} should be ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected}, is ${p.actualFen !== undefined ? money(p.actualFen) : p.actual}: check it.`,
+  "row-arithmetic-mismatch": (p) => `Row breaks the relation "${p.raw}" that the table's other rows follow: ${p.field} should be ${money(p.expectedFen)}, is ${money(p.actualFen)}: check it.`,
   "merge-repaired": (p) => `Merged ranges overlap (${p.raw}); read with the outermost range: merge the cells again in WPS or Excel.`,
 
   // §9 a filled 绩效自评表 (#13)

@@ -1,13 +1,13 @@
 // zh-CN messages: what is wrong and what to do. Rules never build text; they pass params.
-import type { FindingCode, FindingParams } from "../findings";
+import type { MessageCatalogue } from "../findings";
 import { UNCALCULATED_FORMULA } from "../grid";
 import { formatPercent, formatWan, formatYuan } from "./format";
 
 const money = (fen: number | undefined): string => (fen === undefined ? "—" : `${formatWan(fen)}（${formatYuan(fen)}）`);
-const who = (p: FindingParams): string => (p.recipient ? `「${p.recipient}」` : "");
+const who = (p: { recipient?: string }): string => (p.recipient ? `「${p.recipient}」` : "");
 const pct = (v: number | undefined): string => (v === undefined ? "—" : formatPercent(v));
 
-export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
+export const zhCN: MessageCatalogue = {
   "sheet-missing": (p) =>
     p.raw
       ? `这是${p.raw}，不是专项资金的分配表或支出明细，无法按专项资金审核（找到：${p.list ?? "—"}；查找的是：${p.target}）：请提供该资金的分配表、支出明细或绩效自评表。`
@@ -60,7 +60,7 @@ export const zhCN: Record<FindingCode, (p: FindingParams) => string> = {
   "role-absent": (p) => `工作簿中没有${p.list}，相关检查未进行。`,
   "unit-suspect": (p) => `金额单位未注明，数值像是万元（「${p.field}」）：请在表头或表格上方注明单位（如“单位：万元”），或在项目信息中填写金额单位。`,
   "unlabelled-total-row": (p) => `该行没有“合计”字样，但${p.field} ${money(p.actualFen)} 等于所合计各行之和，已按合计行处理，不计为受助单位。`,
-  "row-arithmetic-mismatch": (p) => `本行不符合该表其他各行的勾稽关系「${p.raw}」：${p.field}应为 ${p.expectedFen !== undefined ? money(p.expectedFen) : p.expected}，实为 ${p.actualFen !== undefined ? money(p.actualFen) : p.actual}：请核对。`,
+  "row-arithmetic-mismatch": (p) => `本行不符合该表其他各行的勾稽关系「${p.raw}」：${p.field}应为 ${money(p.expectedFen)}，实为 ${money(p.actualFen)}：请核对。`,
   "merge-repaired": (p) => `合并单元格区域相互重叠（${p.raw}），已按最外层区域读取：请在 WPS 或 Excel 中重新设置合并单元格。`,
 
   // §9 a filled 绩效自评表 (#13)

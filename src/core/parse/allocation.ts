@@ -7,7 +7,8 @@ import type { AllocationField, Project, Recipient, SpendingField, SpendingLine }
 import { checkCreditCode } from "./credit-code";
 import { splitDetail } from "./detail-split";
 import { numericTable, type NumericTable } from "./numeric-table";
-import { OPTIONAL_ANY, REQUIRED_POSITIVE, rowCells, type Reader } from "./reader";
+import { rowCells } from "../perf/row-cells";
+import { OPTIONAL_ANY, REQUIRED_POSITIVE, type Reader } from "./reader";
 import { normalizeName } from "./text";
 import { walkRows } from "./walk";
 

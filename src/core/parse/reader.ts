@@ -2,7 +2,7 @@
 // (SPEC §1–§3, §8) as it goes.
 import type { ColumnMapEntry } from "../column-map";
 import { CellError, isBlank, type CellValue, type SheetGrid } from "../grid";
-import type { FindingCode, FindingParams, FindingSink } from "../findings";
+import type { FindingCode, FindingSink, ParamsArg } from "../findings";
 import type { SheetDef } from "../schema";
 import { headerKey, locateHeader, prepareSheet, textAt, unitFromText, valueAt, type HeaderMatch, type PreparedSheet } from "../sheet-reader";
 import type { AmountUnit, CellPos } from "../types";
@@ -55,8 +55,8 @@ export class Reader {
     return col !== undefined && this.unreadable.get(sheet)?.has(row * 16384 + col) === true;
   }
 
-  emit(code: FindingCode, sheet: string, row: number, col: number, params: FindingParams = {}): void {
-    this.sink.add(code, pos(sheet, row, col), params);
+  emit<C extends FindingCode>(code: C, sheet: string, row: number, col: number, ...params: ParamsArg<C>): void {
+    this.sink.add(code, pos(sheet, row, col), ...params);
   }
 
   /** A sheet whose merged ranges overlapped: one merge-repaired, however often the sheet is read. */
@@ -99,10 +99,10 @@ export class Reader {
       const res = parseAmount(v, unit);
       if (!res.ok) {
         this.markUnreadable(sheet, r, c);
-        this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), field, recipient });
+        this.emit("invalid-amount", sheet, r, c, { raw: res.raw || toText(v), recipient });
         return null;
       }
-      if (res.precisionLoss) this.emit("amount-precision", sheet, r, c, { raw: toText(v), amountFen: res.fen, field, recipient });
+      if (res.precisionLoss) this.emit("amount-precision", sheet, r, c, { raw: toText(v), amountFen: res.fen, recipient });
       fen = res.fen;
     }
     if (opts.positive && fen <= 0) {
@@ -184,22 +184,6 @@ export function quietFen(v: CellValue, unit: AmountUnit): number | null {
   if (typeof v === "number") return wholeFen(v, unit) ?? Math.round(v * (unit === "wan" ? 1000000 : 100));
   const res = parseAmount(v, unit);
   return res.ok ? res.fen : null;
-}
-
-/**
- * One small object per row; a cell position is built only when a rule asks for it. A class with one
- * field (32 bytes) rather than Object.create(proto) (56 bytes): at 100k lines every byte per row is
- * copied by the young-generation GC, since all rows live to the end of the run.
- */
-export function rowCells<F extends string>(sheet: string, cols: Partial<Record<F, number>>): (row: number) => Partial<Record<F, CellPos>> {
-  class RowCells {
-    constructor(readonly row: number) {}
-  }
-  for (const key of Object.keys(cols) as F[]) {
-    const col = cols[key] as number;
-    Object.defineProperty(RowCells.prototype, key, { enumerable: true, get(this: RowCells) { return pos(sheet, this.row, col); } });
-  }
-  return (row) => new RowCells(row) as unknown as Partial<Record<F, CellPos>>;
 }
 
 export class NameCache {

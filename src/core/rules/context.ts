@@ -1,5 +1,5 @@
 // What every rule sees: the model, derived facts computed once, and the finding sink.
-import type { FindingCode, FindingParams, FindingSink } from "../findings";
+import type { FindingCode, FindingSink, ParamsArg } from "../findings";
 import type { Totals } from "../metrics";
 import type { ScoringResult } from "../scoring";
 import type { CellPos, Role, RuleConfig, ScopeCategory, SpendingField, SpendingLine, WorkbookModel } from "../types";
@@ -29,7 +29,8 @@ export interface RuleContext {
   classes: LineClasses;
   totals: Totals;
   scoring: ScoringResult;
-  emit(code: FindingCode, pos: CellPos | undefined, params?: FindingParams): void;
+  /** pos undefined throws UnplacedFindingError: a rule must know where its finding is. */
+  emit<C extends FindingCode>(code: C, pos: CellPos | undefined, ...params: ParamsArg<C>): void;
 }
 
 export interface Rule {
@@ -50,7 +51,5 @@ export function ruleApplies(rule: Rule, model: WorkbookModel): boolean {
 }
 
 export function makeEmit(sink: FindingSink): RuleContext["emit"] {
-  return (code, pos, params = {}) => {
-    if (pos) sink.add(code, pos, params);
-  };
+  return (code, pos, ...params) => sink.add(code, pos, ...params);
 }

@@ -13,7 +13,8 @@ export const weights: Rule = {
     if (model.indicators.length === 0) return;
     const ew = model.project.executionWeight;
     const total = round2(ew + model.indicators.reduce((s, i) => s + i.weight, 0));
-    if (Math.abs(total - 100) > 0.001) emit("weights-not-100", model.weightHeader ?? undefined, { actual: total, expected: 100 });
+    // No weight cell read (a form without 分值): no typed weights to add up.
+    if (model.weightHeader && Math.abs(total - 100) > 0.001) emit("weights-not-100", model.weightHeader, { actual: total, expected: 100 });
     const standard = { ...STANDARD_WEIGHTS, ...(config.standardWeights ?? {}) };
     const byLevel = new Map<string, { sum: number; first: (typeof model.indicators)[number] }>();
     for (const ind of model.indicators) {
@@ -56,7 +57,8 @@ export const indicatorValues: Rule = {
       }
       const actualCell = c.actual ?? c.grade;
       if (!o.hasActual) {
-        emit("missing-actual", actualCell, {});
+        // A table with neither 实际完成值 nor 评价等级: no cell to fill in, per indicator.
+        if (actualCell) emit("missing-actual", actualCell);
         continue;
       }
       const missed = o.met === false;
