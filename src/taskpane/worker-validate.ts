@@ -5,7 +5,36 @@ import type { EngineProgress, OnEngineProgress, ValidateOptions, ValidationResul
 
 export const WORKER_SCRIPT = "validate-worker.js";
 
-export type WorkerReply = { result: ValidationResult } | { error: string } | { progress: EngineProgress };
+/**
+ * Large arrays cross the thread boundary in slices: structured cloning 100k rows or 64k findings in one
+ * message is one long task on the pane's thread (~300 ms each way at 100k lines); a slice per message
+ * keeps every task short. The worker sends the slices of `findings` and `model.lines` first, then the rest.
+ */
+export const SLICE = 5000;
+
+export type WorkerReply =
+  | { result: ValidationResult }
+  | { error: string }
+  | { progress: EngineProgress }
+  | { slice: { findings?: ValidationResult["findings"]; lines?: ValidationResult["model"]["lines"] } };
+
+/** What the pane sends: each sheet's header without rows, its rows in slices, then the run. */
+export type WorkerRequest =
+  | { sheet: Omit<WorkbookGrids["sheets"][number], "rows"> }
+  | { rows: { sheet: number; rows: WorkbookGrids["sheets"][number]["rows"] } }
+  | { run: ValidateOptions };
+
+/** The messages that carry `grids` and `opts` to the worker, rows in slices of SLICE. */
+export function requestMessages(grids: WorkbookGrids, opts: ValidateOptions): WorkerRequest[] {
+  const out: WorkerRequest[] = [];
+  grids.sheets.forEach((s, i) => {
+    const { rows, ...header } = s;
+    out.push({ sheet: header });
+    for (let r = 0; r < rows.length; r += SLICE) out.push({ rows: { sheet: i, rows: rows.slice(r, r + SLICE) } });
+  });
+  out.push({ run: opts });
+  return out;
+}
 
 export type ValidateAsync = (grids: WorkbookGrids, opts: ValidateOptions, signal?: AbortSignal, onProgress?: OnEngineProgress) => Promise<ValidationResult>;
 
@@ -52,20 +81,35 @@ export function workerValidator(
         reject(new ValidationCancelled());
       };
       signal?.addEventListener("abort", cancel);
+      const findings: ValidationResult["findings"] = [];
+      const lines: ValidationResult["model"]["lines"] = [];
       worker.onmessage = (e) => {
         if ("progress" in e.data) {
           onProgress?.(e.data.progress);
           return;
         }
+        if ("slice" in e.data) {
+          for (const f of e.data.slice.findings ?? []) findings.push(f);
+          for (const l of e.data.slice.lines ?? []) lines.push(l);
+          return;
+        }
         done();
-        if ("result" in e.data) resolve(e.data.result);
-        else reject(new Error(e.data.error));
+        if ("result" in e.data) {
+          const r = e.data.result;
+          resolve(findings.length || lines.length ? { ...r, findings: [...findings, ...r.findings], model: { ...r.model, lines: [...lines, ...r.model.lines] } } : r);
+        } else reject(new Error(e.data.error));
       };
       // The worker reports the engine's own errors as messages: an error event means it never ran.
       worker.onerror = () => {
         done();
         resolve(onMain(grids, opts, signal, onProgress));
       };
-      worker.postMessage({ grids, opts });
+      void (async () => {
+        for (const m of requestMessages(grids, opts)) {
+          if (signal?.aborted) return;
+          worker.postMessage(m);
+          if ("rows" in m) await new Promise((r) => setTimeout(r, 0)); // one slice per task
+        }
+      })();
     });
 }

@@ -1,5 +1,5 @@
 import type { ValidationResult } from "../../src/core";
-import { ValidationCancelled, workerValidator, type WorkerLike, type WorkerReply } from "../../src/taskpane/worker-validate";
+import { requestMessages, ValidationCancelled, workerValidator, type WorkerLike, type WorkerReply } from "../../src/taskpane/worker-validate";
 import { GRIDS, aResult } from "./fixtures";
 
 class FakeWorker implements WorkerLike {
@@ -38,7 +38,9 @@ describe("validation in a worker", () => {
   it("posts the grids and options to a worker and resolves with its result, then ends the worker", async () => {
     const s = setup();
     const p = s.validate(GRIDS, opts);
-    expect(s.workers[0].posted).toEqual([{ grids: GRIDS, opts }]);
+    const expected = requestMessages(GRIDS, opts);
+    while (s.workers[0].posted.length < expected.length) await new Promise((r) => setTimeout(r, 1));
+    expect(s.workers[0].posted).toEqual(expected);
     s.workers[0].onmessage?.({ data: { result: RESULT } });
     await expect(p).resolves.toBe(RESULT);
     expect(s.workers[0].terminated).toBe(true);
