@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**/*.ts"],
+    files: ["src/core/**/*.ts", "src/host/**/*.ts"],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "no-restricted-imports": [

@@ -1,4 +1,5 @@
-// The tree's shape: no source file over 400 lines, and no import cycle anywhere in src/.
+// The tree's shape: no source file over 400 lines, no import cycle anywhere in src/, and the hosts
+// behind one interface (src/host): the pane reaches Excel only where it is wired (taskpane/index.tsx).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -59,6 +60,19 @@ function cycles(files: string[]): string[][] {
   return found;
 }
 
+/** Folders under src/ that a file imports from, type-only imports included. */
+function foldersImported(file: string): string[] {
+  const text = fs.readFileSync(file, "utf8");
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g)].map((m) => path.relative(SRC, path.resolve(path.dirname(file), m[1])).split(path.sep)[0]);
+}
+
+/** Files under src/<folder> that import from a folder they may not reach. */
+function reachOutside(files: string[], folder: string, allowed: string[], except: string[] = []): string[] {
+  return files
+    .filter((f) => path.relative(SRC, f).split(path.sep)[0] === folder && !except.includes(path.relative(SRC, f)))
+    .flatMap((f) => foldersImported(f).filter((d) => !allowed.includes(d)).map((d) => `${path.relative(SRC, f)} → ${d}`));
+}
+
 describe("source tree", () => {
   const files = sourceFiles(SRC);
 
@@ -70,6 +84,13 @@ describe("source tree", () => {
   it("has no import cycle", () => {
     expect(files.length).toBeGreaterThan(50);
     expect(cycles(files)).toEqual([]);
+  });
+
+  it("keeps hosts behind src/host: the pane imports Excel only in index.tsx, src/host only core", () => {
+    expect(reachOutside(files, "host", ["core", "host"])).toEqual([]);
+    expect(reachOutside(files, "taskpane", ["core", "host", "taskpane"], [path.join("taskpane", "index.tsx")])).toEqual([]);
+    expect(foldersImported(path.join(SRC, "taskpane", "index.tsx"))).toContain("excel");
+    expect(reachOutside(files, "taskpane", ["core", "host", "taskpane"])).toEqual([`${path.join("taskpane", "index.tsx")} → excel`]);
   });
 
   it("the cycle finder finds a cycle when there is one", () => {

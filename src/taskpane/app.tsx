@@ -1,7 +1,7 @@
 import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, Text } from "@fluentui/react";
 import type { EngineProgress, Finding, Lang, SheetLayout, ValidationResult, WorkbookGrids } from "../core";
-import { guessMerges, mergeNotice, protectedNotice } from "../excel/merge-gaps";
+import { guessMerges, mergeNotice, protectedNotice } from "../host/merge-gaps";
 import type { PaneEngine } from "./engine";
 import type { ReadProgress, Settings, WorkbookOps } from "./ops";
 import { strings } from "./i18n";

@@ -4,7 +4,7 @@ import type { RuleConfig } from "../core/types";
 import type { Settings } from "./ops";
 
 // Normalisation is shared with the adapter, which applies it on load and save as well.
-export { DEFAULT_SETTINGS, normaliseSettings } from "../excel/settings";
+export { DEFAULT_SETTINGS, normaliseSettings } from "../host/settings";
 
 /** Bounds of the ratios, as the settings panel shows them (percent). */
 export const SETTING_LIMITS = {

@@ -5,7 +5,7 @@ import * as path from "path";
 import { validateWorkbook } from "../../src/core";
 import { readXlsxFile } from "../../src/cli/xlsx";
 import { createExcelOps } from "../../src/excel";
-import { guessMerges, mergeNotice } from "../../src/excel/merge-gaps";
+import { guessMerges, mergeNotice } from "../../src/host/merge-gaps";
 import { createFakeOffice } from "../fake-office";
 import { seedFromGrids } from "./fixtures";
 
