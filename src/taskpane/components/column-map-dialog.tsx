@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, Dialog, DialogFooter, DialogType, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, type IDropdownOption } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, TextField, type IDropdownOption } from "@fluentui/react";
 import { ROLE_SHEETS, type ColumnMap, type ColumnMapEntry, type RoleName } from "../../core/column-map";
 import { columnRef, guessHeaderRow, headersInRow, MAPPABLE_ROLES, previewColumnMap, withEntry, type HeaderCell } from "../../core/column-map-preview";
 import { columnIndex, type SheetGrid } from "../../core/grid";
@@ -7,6 +7,7 @@ import { headerKey } from "../../core/sheet-reader";
 import type { AmountUnit } from "../../core/types";
 import type { Strings } from "../i18n";
 import type { MapStrings } from "./column-map-strings";
+import { fitDialogProps } from "./fit-dialog";
 
 export interface ColumnMapDialogProps {
   t: Strings;
@@ -57,11 +58,6 @@ function draftFor(role: RoleName, props: ColumnMapDialogProps): Draft {
 
 const ROW_LIMIT = 1048576;
 
-/** The dialog fits a 320 px pane at 200 % zoom, as the fill dialog does: no minimum width, a scrolling body. */
-const FIT = {
-  main: { boxSizing: "border-box", width: "min(560px, calc(100vw - 16px))", minWidth: 0, maxWidth: "calc(100vw - 16px)", maxHeight: "calc(100vh - 16px)", overflowY: "auto" },
-} as const;
-
 // Inline: the dialog's look stays with it (the pane's CSP allows inline styles).
 const S = {
   fieldset: { border: 0, padding: 0, margin: 0, minWidth: 0 },
@@ -100,20 +96,7 @@ export function ColumnMapDialog(props: ColumnMapDialogProps): React.ReactElement
   const shown = preview?.fields.filter((f) => f.col !== null) ?? [];
 
   return (
-    <Dialog
-      hidden={false}
-      onDismiss={onDismiss}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: m.title,
-        subText: m.intro,
-        closeButtonAriaLabel: t.close,
-        styles: { inner: { padding: "0 12px 12px" }, title: { padding: "12px 40px 8px 12px", overflowWrap: "anywhere" }, subText: { overflowWrap: "anywhere" } },
-      }}
-      minWidth={0}
-      maxWidth="calc(100vw - 16px)"
-      modalProps={{ isBlocking: true, styles: FIT }}
-    >
+    <Dialog hidden={false} onDismiss={onDismiss} {...fitDialogProps(m.title, m.intro, t.close, 560)}>
       <Stack tokens={{ childrenGap: 8 }} data-testid="map-dialog">
         <Dropdown
           label={m.role}

@@ -1,6 +1,7 @@
 import * as React from "react";
-import { DefaultButton, Dialog, DialogFooter, DialogType, PrimaryButton, Spinner, SpinnerSize } from "@fluentui/react";
+import { DefaultButton, Dialog, DialogFooter, PrimaryButton, Spinner, SpinnerSize } from "@fluentui/react";
 import type { Strings } from "../i18n";
+import { fitDialogProps } from "./fit-dialog";
 
 export interface FillPreview {
   /** One line per sheet to be written, e.g. "绩效自评表：24 行，总分 81.25，自评等级 良". */
@@ -18,21 +19,7 @@ export interface FillDialogProps {
 /** Shows what 填写绩效自评表 will write before anything is written. */
 export function FillDialog({ t, preview, busy, onConfirm, onDismiss }: FillDialogProps): React.ReactElement {
   return (
-    <Dialog
-      hidden={preview === null}
-      onDismiss={busy ? undefined : onDismiss}
-      dialogContentProps={{
-        type: DialogType.normal,
-        title: t.fillTitle,
-        subText: t.fillIntro,
-        closeButtonAriaLabel: t.close,
-        styles: { inner: { padding: "0 12px 12px" }, title: { padding: "12px 40px 8px 12px", overflowWrap: "anywhere" }, subText: { overflowWrap: "anywhere" } },
-      }}
-      // Fits any pane, even at 200 % zoom: no minimum width, and the dialog scrolls when it is taller than the pane.
-      minWidth={0}
-      maxWidth="calc(100vw - 16px)"
-      modalProps={{ isBlocking: true, styles: { main: { boxSizing: "border-box", width: "min(340px, calc(100vw - 16px))", minWidth: 0, maxWidth: "calc(100vw - 16px)", maxHeight: "calc(100vh - 16px)", overflowY: "auto" } } }}
-    >
+    <Dialog hidden={preview === null} onDismiss={busy ? undefined : onDismiss} {...fitDialogProps(t.fillTitle, t.fillIntro, t.close, 340)}>
       <ul className="fa-preview" data-testid="fill-preview">
         {preview?.lines.map((l) => <li key={l}>{l}</li>)}
       </ul>
