@@ -59,6 +59,11 @@ export function isPlaceholderRow(row: CellValue[] | undefined): boolean {
   return seen;
 }
 
+/** Rows a table walk passes over: unused, a repeated header, a note, a masked placeholder. */
+export function isSkippedRow<F extends string>(p: PreparedSheet, r: number, m: HeaderMatch<F>): boolean {
+  return isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r) || isPlaceholderRow(p.rows[r]);
+}
+
 /** Title rows above the header, a leading year dropped (“2018年和田地区…” opens with 和田地区). */
 function titles(p: PreparedSheet, headerRow: number): string[] {
   const out: string[] = [];
@@ -99,7 +104,7 @@ function closesAsParent(p: PreparedSheet, skip: (r: number) => boolean, from: nu
  */
 export function regionTotalRows<F extends string>(p: PreparedSheet, m: HeaderMatch<F>, col: number, unit: AmountUnit): Set<number> {
   const found = new Set<number>();
-  const skip = (r: number): boolean => isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r) || isPlaceholderRow(p.rows[r]);
+  const skip = (r: number): boolean => isSkippedRow(p, r, m);
   let first = m.row + 1;
   while (first < p.rows.length && skip(first)) first++;
   let last = p.rows.length - 1;

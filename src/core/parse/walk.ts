@@ -1,11 +1,11 @@
 // Walking the data rows of a table: empty, note and repeated-header rows skipped, total rows (above,
 // below, nested, unlabelled) checked against the rows they close and never taken as data (SPEC §8).
 import { CellError, isBlank, type CellValue } from "../grid";
-import { isNoteRow, isRepeatedHeader, isUnusedRow, totalKindAt, valueAt, type HeaderMatch, type PreparedSheet } from "../sheet-reader";
+import { totalKindAt, valueAt, type HeaderMatch, type PreparedSheet } from "../sheet-reader";
 import type { AmountUnit } from "../types";
 import { parseAmount } from "./amount";
 import { quietFen, type Reader } from "./reader";
-import { isPlaceholderRow, regionTotalRows } from "./region-total";
+import { isSkippedRow, regionTotalRows } from "./region-total";
 
 /** A running sum of data rows: how much, how many rows, and whether an amount could not be read. */
 interface Run {
@@ -69,7 +69,7 @@ export function walkRows<F extends string>(
   // onRow writes each money column's amount here (0 when none): one array for the whole sheet.
   const amounts = moneyCols.map(() => 0);
   for (let r = m.row + 1; r < p.rows.length; r++) {
-    if (isUnusedRow(p, r) || isRepeatedHeader(p, r, m) || isNoteRow(p, r) || isPlaceholderRow(p.rows[r])) continue;
+    if (isSkippedRow(p, r, m)) continue;
     const kind = totalKindAt(p, r, limit) ?? (regional.has(r) ? "total" : null) ?? (unlabelledTotal(p.rows[r], checks) ? "unlabelled" : null);
     if (kind) {
       if (kind === "unlabelled") {
