@@ -5,7 +5,7 @@
 import { ACTION_BYTES, MARK_SYNC_BUDGET, syncSteps, type Step } from "./payload";
 import { splitAddress } from "./address";
 import { key, textHash, topLeft, type MarkRecord } from "./mark-records";
-import { errorCode } from "./run";
+import { isCellEditMode } from "./run";
 
 export type TextKind = "note" | "comment" | "";
 
@@ -71,7 +71,7 @@ async function landed(context: Excel.RequestContext, kind: TextKind, batch: read
     );
     return new Set(batch.filter((p) => at.has(`${key(p.sheet, p.cell)}\n${p.comment}`)));
   } catch (e) {
-    if (errorCode(e) === "InvalidOperationInCellEditMode") throw e;
+    if (isCellEditMode(e)) throw e;
     return new Set();
   }
 }
@@ -88,7 +88,7 @@ async function apply(context: Excel.RequestContext, kind: TextKind, pending: rea
     await syncSteps(context, counted, () => void (synced = queued), MARK_SYNC_BUDGET);
     return new Set(pending);
   } catch (e) {
-    if (errorCode(e) === "InvalidOperationInCellEditMode") throw e;
+    if (isCellEditMode(e)) throw e;
     const refused = await landed(context, kind, pending.slice(synced, queued));
     return new Set([...pending.slice(0, synced), ...refused]);
   }

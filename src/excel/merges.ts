@@ -6,7 +6,7 @@
 // halved until it passes or is one row (that sheet's merges are then reported as unread).
 import type { CellRange } from "../core/grid";
 import { areasToRanges } from "./address";
-import { errorCode } from "./run";
+import { isCellEditMode } from "./run";
 
 /** Rows per query: 512 areas in 2,000 rows is far denser than any table we read. */
 const BLOCK_ROWS = 2000;
@@ -39,7 +39,7 @@ async function probe(context: Excel.RequestContext, blocks: readonly Block[], ou
   try {
     await context.sync();
   } catch (e) {
-    if (errorCode(e) === "InvalidOperationInCellEditMode") throw e;
+    if (isCellEditMode(e)) throw e;
     if (blocks.length > 1) {
       for (const b of blocks) await probe(context, [b], out);
       return;

@@ -33,6 +33,11 @@ export function errorCode(e: unknown): string | undefined {
   return undefined;
 }
 
+/** Excel refuses a batch while the user is typing in a cell; the run retries or waits it out. */
+export function isCellEditMode(e: unknown): boolean {
+  return errorCode(e) === "InvalidOperationInCellEditMode";
+}
+
 /** Excel on the web names an oversized request and an oversized response differently. */
 export function isPayloadTooLarge(e: unknown): boolean {
   const code = errorCode(e);
@@ -114,7 +119,7 @@ export async function runExcel<T>(hostArg: OfficeHost | undefined, opts: ExcelOp
     try {
       return await (options ? host.Excel.run(options, body) : host.Excel.run(body));
     } catch (e) {
-      if (errorCode(e) !== "InvalidOperationInCellEditMode") throw e;
+      if (!isCellEditMode(e)) throw e;
       if (attempt === 1) hints.onCellEditWait?.();
       if (attempt >= attempts) throw new CellEditModeError(attempt);
       await sleep(base * 2 ** (attempt - 1));
