@@ -6,7 +6,7 @@ import { formatPercent, formatWan } from "./messages/format";
 import { SEVERITY_LABEL } from "./marks";
 import { FINDINGS_SHEET } from "./output-sheets";
 import { toText } from "./parse/text";
-import type { Lang, ValidationResult } from "./types";
+import type { Lang, ResultWithoutLines } from "./types";
 
 export { FINDINGS_SHEET };
 
@@ -33,7 +33,7 @@ export function reviewKey(code: string, cell: string): string {
   return `${code}|${cell}`;
 }
 
-export function findingsLayout(result: ValidationResult, opts: { workbook: string; time: Date; reviews?: Map<string, Review>; lang?: Lang }): SheetLayout {
+export function findingsLayout(result: ResultWithoutLines, opts: { workbook: string; time: Date; reviews?: Map<string, Review>; lang?: Lang }): SheetLayout {
   const lang = opts.lang ?? "zh";
   const s = result.summary;
   const cells: LayoutCell[] = [];

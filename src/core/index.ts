@@ -4,7 +4,7 @@ export * from "./layout";
 export * from "./types";
 export { validateWorkbook, RULESET_VERSION } from "./validate";
 export type { EngineProgress, OnEngineProgress } from "./progress";
-export { JSON_FINDING_FIELDS, reportedResult, toJsonFinding, toJsonReport, type JsonFinding, type JsonReport } from "./report";
+export { JSON_FINDING_FIELDS, reportedResult, toJsonFinding, toJsonReport, withoutLines, type JsonFinding, type JsonReport } from "./report";
 export { selfEvaluationLayout, readKeptReasons, SELF_EVAL_SHEET } from "./self-eval";
 export { hasReadableInput } from "./form/input";
 export { findingsLayout, readReviews, FINDINGS_SHEET, type Review } from "./findings-sheet";

@@ -24,7 +24,8 @@ export interface Metric {
 
 export const METRIC_NAMES = ["受助单位数", "批复总额", "拨付总额", "支出总额", "预算执行率", "合规支出占比", "按时拨付率"] as const;
 
-export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number>, unknownLineIdx: Set<number>): Totals {
+/** Σ批复 / Σ拨付 and the executed figure: what the allocation alone gives, without the spending lines. */
+export function allocationTotals(model: Pick<WorkbookModel, "project" | "recipients">): Omit<Totals, "spentFen" | "compliantFen"> {
   let approvedFen = 0;
   let disbursedFen = 0;
   let hasDisbursed = false;
@@ -39,6 +40,13 @@ export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number
       disbursedFen += r.disbursedFen;
     }
   }
+  const p = model.project;
+  const executedFen = p.executedFen ?? (hasDisbursed ? disbursedFen : model.recipients.length ? approvedFen : null);
+  const executionRate = p.budgetFen && p.budgetFen > 0 && executedFen !== null ? executedFen / p.budgetFen : null;
+  return { approvedFen, disbursedFen, hasDisbursed, approvedIncomplete, disbursedIncomplete, executedFen, executionRate };
+}
+
+export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number>, unknownLineIdx: Set<number>): Totals {
   let spentFen = 0;
   let compliantFen = 0;
   // A plain loop: sums captured by a closure would box a new heap number per line.
@@ -48,10 +56,7 @@ export function computeTotals(model: WorkbookModel, forbiddenLineIdx: Set<number
     spentFen += fen;
     if (!forbiddenLineIdx.has(i) && !unknownLineIdx.has(i)) compliantFen += fen;
   }
-  const p = model.project;
-  const executedFen = p.executedFen ?? (hasDisbursed ? disbursedFen : model.recipients.length ? approvedFen : null);
-  const executionRate = p.budgetFen && p.budgetFen > 0 && executedFen !== null ? executedFen / p.budgetFen : null;
-  return { approvedFen, disbursedFen, hasDisbursed, approvedIncomplete, disbursedIncomplete, spentFen, compliantFen, executedFen, executionRate };
+  return { ...allocationTotals(model), spentFen, compliantFen };
 }
 
 /** The metric a 数据来源 text names, or null. */

@@ -1,5 +1,5 @@
 // The JSON report of SPEC §6: field names are a contract.
-import type { Evaluation, Finding, ReportedResult, Summary, ValidationResult } from "./types";
+import type { Evaluation, Finding, ReportedResult, ResultWithoutLines, Summary, ValidationResult, WorkbookModel } from "./types";
 
 export interface JsonReport {
   workbook: string;
@@ -35,6 +35,13 @@ export function toJsonFinding(f: Finding): JsonFinding {
  */
 export function reportedResult(r: ValidationResult): ReportedResult {
   return { rulesetVersion: r.rulesetVersion, model: { project: r.model.project }, findings: r.findings, evaluation: r.evaluation, summary: r.summary };
+}
+
+/** The result without its spending lines, for the task pane (ResultWithoutLines); findings as given. */
+export function withoutLines(r: ValidationResult, findings: Finding[] = r.findings): ResultWithoutLines {
+  const model: Partial<WorkbookModel> = { ...r.model };
+  delete model.lines;
+  return { rulesetVersion: r.rulesetVersion, model: model as ResultWithoutLines["model"], findings, evaluation: r.evaluation, summary: r.summary };
 }
 
 export function toJsonReport(result: ReportedResult, workbook: string, opts: { findings?: boolean } = {}): JsonReport {

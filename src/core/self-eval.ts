@@ -6,8 +6,8 @@ import { SELF_EVAL_SHEET } from "./output-sheets";
 import { toText } from "./parse/text";
 import type { FundingRow } from "./form/model";
 import { fundingRowFor } from "./funding";
-import { computeTotals } from "./metrics";
-import type { ValidationResult, WorkbookModel } from "./types";
+import { allocationTotals } from "./metrics";
+import type { ResultWithoutLines, WorkbookModel } from "./types";
 
 export { SELF_EVAL_SHEET };
 
@@ -21,7 +21,6 @@ export function indicatorKey(level1: string, level2: string, name: string): stri
   return `${cleanLevel(level1)}|${cleanLevel(level2)}|${name.replace(/\s+/g, "")}`;
 }
 
-const NONE = new Set<number>();
 const STANDARD_SOURCES = ["当年财政拨款", "上年结转资金", "其他资金"] as const;
 
 /**
@@ -29,7 +28,7 @@ const STANDARD_SOURCES = ["当年财政拨款", "上年结转资金", "其他资
  * own rows), a form's own rows when the form is the input, else 项目信息's single figure of each
  * source under 全年预算数 only (it is not the source's 年初预算数 nor its 执行数).
  */
-function fundingRows(model: WorkbookModel): Omit<FundingRow, "row">[] {
+function fundingRows(model: Omit<WorkbookModel, "lines">): Omit<FundingRow, "row">[] {
   const p = model.project;
   if (model.funding) {
     const used = new Set<FundingRow>();
@@ -45,7 +44,7 @@ function fundingRows(model: WorkbookModel): Omit<FundingRow, "row">[] {
   return STANDARD_SOURCES.map((label, i) => ({ label, fen: { initial: null, budget: single[i], executed: null } }));
 }
 
-export function selfEvaluationLayout(result: ValidationResult, opts: { keptReasons?: Map<string, string> } = {}): SheetLayout {
+export function selfEvaluationLayout(result: ResultWithoutLines, opts: { keptReasons?: Map<string, string> } = {}): SheetLayout {
   const { model, evaluation } = result;
   const p = model.project;
   const cells: LayoutCell[] = [];
@@ -75,7 +74,7 @@ export function selfEvaluationLayout(result: ValidationResult, opts: { keptReaso
   ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => put(3, 4 + i, h, label));
   const money = { ...num, numberFormat: WAN };
   // 全年执行数 is the sum in fen (项目信息's, else the allocation's), never rate × budget.
-  const executed = p.executedFen ?? computeTotals(model, NONE, NONE).executedFen;
+  const executed = p.executedFen ?? allocationTotals(model).executedFen;
   box(4, 2, 4, 3, "年度资金总额", text);
   put(4, 4, wan(p.budgetInitialFen), money);
   put(4, 5, wan(p.budgetFen), money);

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, Text } from "@fluentui/react";
-import type { EngineProgress, Finding, Lang, SheetLayout, ValidationResult, WorkbookGrids } from "../core";
+import type { EngineProgress, Finding, Lang, ResultWithoutLines, SheetLayout, WorkbookGrids } from "../core";
 import { guessMerges, mergeNotice, protectedNotice } from "../host/merge-gaps";
 import type { PaneEngine } from "./engine";
 import type { ReadProgress, Settings, WorkbookOps } from "./ops";
@@ -44,7 +44,7 @@ interface Notice {
 }
 
 // Input sheets the template creates, by the role the engine reports them under.
-const TEMPLATE_ROLES: Record<string, keyof ValidationResult["model"]["sheets"]> = {
+const TEMPLATE_ROLES: Record<string, keyof ResultWithoutLines["model"]["sheets"]> = {
   项目信息: "project",
   资金分配: "allocation",
   支出明细: "spending",
@@ -71,7 +71,7 @@ export function App({ ops, engine, lang, workbookName, virtualize = true, now = 
   const [settingsOpen, setSettingsOpen] = React.useState(false);
   const [busy, setBusy] = React.useState<Busy | null>(null);
   const [notice, setNotice] = React.useState<Notice | null>(null);
-  const [result, setResult] = React.useState<ValidationResult | null>(null);
+  const [result, setResult] = React.useState<ResultWithoutLines | null>(null);
   const [validatedAt, setValidatedAt] = React.useState<Date | null>(null);
   const [sheetNames, setSheetNames] = React.useState<string[]>([]);
   const [fill, setFill] = React.useState<(FillPreview & { layouts: SheetLayout[] }) | null>(null);

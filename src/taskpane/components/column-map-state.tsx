@@ -3,7 +3,7 @@
 import * as React from "react";
 import type { ColumnMap, RoleName } from "../../core/column-map";
 import { columnMapJson, MAPPABLE_ROLES, ROLE_KEYS, rolesToMap } from "../../core/column-map-preview";
-import type { Lang, ValidationResult, WorkbookGrids } from "../../core";
+import type { Lang, ResultWithoutLines, WorkbookGrids } from "../../core";
 import type { SaveFile } from "../download";
 import type { Strings } from "../i18n";
 import type { Settings } from "../ops";
@@ -17,7 +17,7 @@ export interface ColumnMapDeps {
   t: Strings;
   lang: Lang;
   settings: Settings;
-  result: ValidationResult | null;
+  result: ResultWithoutLines | null;
   /** The workbook as last read; null until read. */
   grids: WorkbookGrids | null;
   disabled: boolean;
