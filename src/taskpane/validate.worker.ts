@@ -1,7 +1,8 @@
 // The validation Web Worker (webpack entry "validate-worker"): the same core engine as the pane,
 // off the pane's main thread so it stays responsive on large workbooks. Rows arrive and results leave
 // in slices (worker-validate.ts), so no single message is a long task on the pane's side.
-import { validateWorkbook, type SheetGrid, type ValidationResult } from "../core";
+import { validateWorkbook, withoutLines, type SheetGrid, type ValidationResult } from "../core";
+import { RowUnpacker } from "./grid-transfer";
 import { SLICE, type WorkerReply, type WorkerRequest } from "./worker-validate";
 
 interface WorkerScope {
@@ -11,13 +12,13 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 const sheets: SheetGrid[] = [];
+const unpacker = new RowUnpacker();
 
+/** The findings in slices, then the rest of the result without the spending lines (ResultWithoutLines). */
 function postInSlices(result: ValidationResult): void {
   const { findings } = result;
-  const { lines } = result.model;
   for (let i = 0; i < findings.length; i += SLICE) scope.postMessage({ slice: { findings: findings.slice(i, i + SLICE) } });
-  for (let i = 0; i < lines.length; i += SLICE) scope.postMessage({ slice: { lines: lines.slice(i, i + SLICE) } });
-  scope.postMessage({ result: { ...result, findings: [], model: { ...result.model, lines: [] } } });
+  scope.postMessage({ result: withoutLines(result, []) });
 }
 
 scope.onmessage = (e) => {
@@ -28,7 +29,7 @@ scope.onmessage = (e) => {
   }
   if ("rows" in m) {
     const rows = sheets[m.rows.sheet].rows;
-    for (const r of m.rows.rows) rows.push(r);
+    for (const r of unpacker.unpack(m.rows.packed)) rows.push(r);
     return;
   }
   try {

@@ -1,48 +1,55 @@
 // Runs validateWorkbook in a Web Worker (dist/validate-worker.js, built from validate.worker.ts),
 // one worker per validation so cancelling is terminating it. Without Worker, or when the worker
 // cannot start (blocked by policy, script missing), the same engine runs on the main thread.
-import type { EngineProgress, OnEngineProgress, ValidateOptions, ValidationResult, WorkbookGrids } from "../core";
+import type { EngineProgress, OnEngineProgress, ResultWithoutLines, ValidateOptions, ValidationResult, WorkbookGrids } from "../core";
+import { RowPacker, transferables, type PackedRows } from "./grid-transfer";
 
 export const WORKER_SCRIPT = "validate-worker.js";
 
 /**
  * Large arrays cross the thread boundary in slices: structured cloning 100k rows or 64k findings in one
  * message is one long task on the pane's thread (~300 ms each way at 100k lines); a slice per message
- * keeps every task short. The worker sends the slices of `findings` and `model.lines` first, then the rest.
+ * keeps every task short. The worker sends the slices of `findings` first, then the rest; the spending
+ * lines stay in the worker (ResultWithoutLines).
  */
 export const SLICE = 5000;
 
 export type WorkerReply =
-  | { result: ValidationResult }
+  | { result: ResultWithoutLines }
   | { error: string }
   | { progress: EngineProgress }
-  | { slice: { findings?: ValidationResult["findings"]; lines?: ValidationResult["model"]["lines"] } };
+  | { slice: { findings: ValidationResult["findings"] } };
 
-/** What the pane sends: each sheet's header without rows, its rows in slices, then the run. */
+/** What the pane sends: each sheet's header without rows, its rows packed in slices (grid-transfer.ts), then the run. */
 export type WorkerRequest =
   | { sheet: Omit<WorkbookGrids["sheets"][number], "rows"> }
-  | { rows: { sheet: number; rows: WorkbookGrids["sheets"][number]["rows"] } }
+  | { rows: { sheet: number; packed: PackedRows } }
   | { run: ValidateOptions };
 
-/** The messages that carry `grids` and `opts` to the worker, rows in slices of SLICE. */
-export function requestMessages(grids: WorkbookGrids, opts: ValidateOptions): WorkerRequest[] {
-  const out: WorkerRequest[] = [];
-  grids.sheets.forEach((s, i) => {
-    const { rows, ...header } = s;
-    out.push({ sheet: header });
-    for (let r = 0; r < rows.length; r += SLICE) out.push({ rows: { sheet: i, rows: rows.slice(r, r + SLICE) } });
-  });
-  out.push({ run: opts });
-  return out;
+/**
+ * The messages that carry `grids` and `opts` to the worker, rows in slices of SLICE, each with the
+ * buffers it hands over. A generator, so each slice is packed in the task that posts it.
+ */
+export function* requestMessages(grids: WorkbookGrids, opts: ValidateOptions): Generator<{ message: WorkerRequest; transfer: ArrayBuffer[] }> {
+  const packer = new RowPacker();
+  for (let i = 0; i < grids.sheets.length; i++) {
+    const { rows, ...header } = grids.sheets[i];
+    yield { message: { sheet: header }, transfer: [] };
+    for (let r = 0; r < rows.length; r += SLICE) {
+      const packed = packer.pack(rows.slice(r, r + SLICE));
+      yield { message: { rows: { sheet: i, packed } }, transfer: transferables(packed) };
+    }
+  }
+  yield { message: { run: opts }, transfer: [] };
 }
 
-export type ValidateAsync = (grids: WorkbookGrids, opts: ValidateOptions, signal?: AbortSignal, onProgress?: OnEngineProgress) => Promise<ValidationResult>;
+export type ValidateAsync = (grids: WorkbookGrids, opts: ValidateOptions, signal?: AbortSignal, onProgress?: OnEngineProgress) => Promise<ResultWithoutLines>;
 
 /** What the pane needs of the DOM's Worker (a fake in tests). */
 export interface WorkerLike {
   onmessage: ((e: { data: WorkerReply }) => void) | null;
   onerror: ((e: unknown) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   terminate(): void;
 }
 
@@ -64,7 +71,7 @@ export function workerValidator(
   };
   if (!createWorker) return onMain;
   return (grids, opts, signal, onProgress) =>
-    new Promise<ValidationResult>((resolve, reject) => {
+    new Promise<ResultWithoutLines>((resolve, reject) => {
       if (signal?.aborted) return reject(new ValidationCancelled());
       let worker: WorkerLike;
       try {
@@ -82,21 +89,19 @@ export function workerValidator(
       };
       signal?.addEventListener("abort", cancel);
       const findings: ValidationResult["findings"] = [];
-      const lines: ValidationResult["model"]["lines"] = [];
       worker.onmessage = (e) => {
         if ("progress" in e.data) {
           onProgress?.(e.data.progress);
           return;
         }
         if ("slice" in e.data) {
-          for (const f of e.data.slice.findings ?? []) findings.push(f);
-          for (const l of e.data.slice.lines ?? []) lines.push(l);
+          for (const f of e.data.slice.findings) findings.push(f);
           return;
         }
         done();
         if ("result" in e.data) {
           const r = e.data.result;
-          resolve(findings.length || lines.length ? { ...r, findings: [...findings, ...r.findings], model: { ...r.model, lines: [...lines, ...r.model.lines] } } : r);
+          resolve(findings.length ? { ...r, findings: [...findings, ...r.findings] } : r);
         } else reject(new Error(e.data.error));
       };
       // The worker reports the engine's own errors as messages: an error event means it never ran.
@@ -105,10 +110,10 @@ export function workerValidator(
         resolve(onMain(grids, opts, signal, onProgress));
       };
       void (async () => {
-        for (const m of requestMessages(grids, opts)) {
+        for (const { message, transfer } of requestMessages(grids, opts)) {
           if (signal?.aborted) return;
-          worker.postMessage(m);
-          if ("rows" in m) await new Promise((r) => setTimeout(r, 0)); // one slice per task
+          worker.postMessage(message, transfer);
+          if ("rows" in message) await new Promise((r) => setTimeout(r, 0)); // one slice per task
         }
       })();
     });

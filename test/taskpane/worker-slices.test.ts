@@ -1,8 +1,8 @@
 // The pane ↔ worker protocol end to end, without a browser: the real worker module (validate.worker.ts)
 // on a stand-in `self`, fed the pane's messages; its replies fed back to the pane's side. Rows and
-// results cross in slices of SLICE, so a 12,001-line workbook must come back exactly as the engine
-// gives it on one thread.
-import { validateWorkbook, type ValidationResult, type WorkbookGrids } from "../../src/core";
+// findings cross in slices of SLICE, so a 12,001-line workbook must come back exactly as the engine
+// gives it on one thread, less the spending lines, which stay in the worker.
+import { CellError, selfEvaluationLayout, validateWorkbook, type ResultWithoutLines, type ValidationResult, type WorkbookGrids } from "../../src/core";
 import { requestMessages, SLICE, workerValidator, type WorkerLike, type WorkerReply, type WorkerRequest } from "../../src/taskpane/worker-validate";
 
 interface Scope {
@@ -39,35 +39,62 @@ describe("pane ↔ worker in slices", () => {
   const grids = bigWorkbook();
   const opts = { lang: "zh" as const };
 
-  it("sends the rows in slices of SLICE and the run last", () => {
-    const msgs = requestMessages(grids, opts);
+  it("sends the rows in slices of SLICE, packed with their buffers handed over, and the run last", () => {
+    const sent = [...requestMessages(grids, opts)];
+    const msgs = sent.map((s) => s.message);
     const spending = grids.sheets.findIndex((s) => s.rows.length > 12000);
-    const slices = msgs.filter((m) => "rows" in m && m.rows.sheet === spending);
-    expect(slices.map((m) => ("rows" in m ? m.rows.rows.length : 0))).toEqual([SLICE, SLICE, grids.sheets[spending].rows.length - 2 * SLICE]);
+    const slices = sent.filter((s) => "rows" in s.message && s.message.rows.sheet === spending);
+    expect(slices.map((s) => ("rows" in s.message ? s.message.rows.packed.lengths.length : 0))).toEqual([SLICE, SLICE, grids.sheets[spending].rows.length - 2 * SLICE]);
+    for (const s of slices) expect(s.transfer).toHaveLength(3);
     expect(msgs[msgs.length - 1]).toEqual({ run: opts });
     expect(msgs.filter((m) => "sheet" in m)).toHaveLength(grids.sheets.length);
   });
 
-  it("gives back exactly the one-thread result, findings and lines in slices", async () => {
-    const expected = validateWorkbook(grids, opts);
-    expect(expected.findings.length).toBeGreaterThan(SLICE);
-    expect(expected.model.lines.length).toBeGreaterThan(2 * SLICE);
+  /** The pane's side and the real worker module, every message structured-cloned both ways as a browser does. */
+  async function throughWorker(g: WorkbookGrids, expected: ValidationResult): Promise<{ result: ResultWithoutLines; replies: WorkerReply[] }> {
     const replies: WorkerReply[] = [];
     let pane: WorkerLike | null = null;
     const worker: WorkerLike = {
       onmessage: null,
       onerror: null,
-      postMessage: (m) => scope.onmessage?.({ data: m as WorkerRequest }),
+      postMessage: (m, transfer) => scope.onmessage?.({ data: structuredClone(m, { transfer }) as WorkerRequest }),
       terminate: () => undefined,
     };
     const scope = await loadWorker((r) => {
       replies.push(r);
-      pane?.onmessage?.({ data: r });
+      pane?.onmessage?.({ data: structuredClone(r) });
     });
     pane = worker;
-    const result: ValidationResult = await workerValidator(() => expected, () => worker)(grids, opts);
-    const slices = replies.filter((r) => "slice" in r);
-    expect(slices.length).toBe(Math.ceil(expected.findings.length / SLICE) + Math.ceil(expected.model.lines.length / SLICE));
-    expect(JSON.stringify(result)).toBe(JSON.stringify(expected));
+    const result = await workerValidator(() => expected, () => worker)(g, opts);
+    return { result, replies };
+  }
+
+  function withoutLinesOf(r: ValidationResult): unknown {
+    const model: Partial<ValidationResult["model"]> = { ...r.model };
+    delete model.lines;
+    return { ...r, model };
+  }
+
+  it("gives back exactly the one-thread result without its lines, findings in slices", async () => {
+    const expected = validateWorkbook(grids, opts);
+    expect(expected.findings.length).toBeGreaterThan(SLICE);
+    expect(expected.model.lines.length).toBeGreaterThan(2 * SLICE);
+    const { result, replies } = await throughWorker(grids, expected);
+    expect(replies.filter((r) => "slice" in r).length).toBe(Math.ceil(expected.findings.length / SLICE));
+    expect("lines" in result.model).toBe(false);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(withoutLinesOf(expected)));
+    // What the pane writes from it is what the one-thread result writes.
+    expect(selfEvaluationLayout(result)).toEqual(selfEvaluationLayout(expected));
+  });
+
+  it("keeps an error value an error value across the thread boundary (a plain clone made it an object)", async () => {
+    const g = bigWorkbook();
+    const spending = g.sheets.find((s) => s.name === "支出明细")!;
+    spending.rows[7][4] = new CellError("#REF!");
+    const expected = validateWorkbook(g, opts);
+    expect(expected.findings.filter((f) => f.code === "cell-error").map((f) => f.cell)).toEqual(["支出明细!E8"]);
+    const { result } = await throughWorker(g, expected);
+    expect(result.findings.filter((f) => f.code === "cell-error").map((f) => f.cell)).toEqual(["支出明细!E8"]);
+    expect(JSON.stringify(result)).toBe(JSON.stringify(withoutLinesOf(expected)));
   });
 });

@@ -38,7 +38,7 @@ describe("validation in a worker", () => {
   it("posts the grids and options to a worker and resolves with its result, then ends the worker", async () => {
     const s = setup();
     const p = s.validate(GRIDS, opts);
-    const expected = requestMessages(GRIDS, opts);
+    const expected = [...requestMessages(GRIDS, opts)].map((m) => m.message);
     while (s.workers[0].posted.length < expected.length) await new Promise((r) => setTimeout(r, 1));
     expect(s.workers[0].posted).toEqual(expected);
     s.workers[0].onmessage?.({ data: { result: RESULT } });
