@@ -1,8 +1,9 @@
 // The example's 自评报告 as a renderer sees it: LibreOffice converts the .docx to PDF with the
 // fallback fonts of scripts/report-fonts.conf, and the PDF must be A4 portrait, more than one
 // page, numbered, set in the CJK fallbacks (no Latin stand-in), with the key figures on page 1.
-// Needs LibreOffice and poppler-utils; CI's .ci/run installs neither (LibreOffice is too slow to
-// install there), so this test is skipped when soffice is absent, and only then.
+// Needs LibreOffice and poppler-utils (pdfinfo, pdftotext, pdffonts). CI's .ci/run installs
+// poppler-utils but not LibreOffice (too slow to install there), so this test is skipped when
+// either tool is absent, and only then, with the reason printed.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -18,8 +19,9 @@ function which(cmd: string): string | null {
 }
 
 const SOFFICE = which("soffice");
-if (!SOFFICE) console.warn("[report-render] SKIPPED: soffice (LibreOffice) not found; apt-get install -y libreoffice-writer poppler-utils to run it");
-const describeRender = SOFFICE ? describe : describe.skip;
+const missing = [SOFFICE ? null : "soffice", ...["pdfinfo", "pdftotext", "pdffonts"].filter((t) => !which(t))].filter(Boolean);
+if (missing.length) console.warn(`[report-render] SKIPPED: ${missing.join(", ")} not found; apt-get install -y libreoffice-writer-nogui poppler-utils to run it`);
+const describeRender = missing.length ? describe.skip : describe;
 
 describeRender("the example's report rendered by LibreOffice", () => {
   let dir: string;
