@@ -34,7 +34,7 @@ export interface PaneEngine {
 
 export const coreEngine: PaneEngine = {
   validateWorkbook,
-  validateAsync: workerValidator(validateWorkbook),
+  validateAsync: workerValidator(validateWorkbook, undefined, { prestart: true }),
   selfEvaluationLayout,
   findingsLayout,
   readReviews,

@@ -2,22 +2,26 @@
 // off the pane's main thread so it stays responsive on large workbooks. Rows arrive and results leave
 // in slices (worker-validate.ts), so no single message is a long task on the pane's side.
 import { validateWorkbook, withoutLines, type SheetGrid, type ValidationResult } from "../core";
-import { RowUnpacker } from "./grid-transfer";
+import { RecordPacker, RowUnpacker, transferables } from "./grid-transfer";
 import { SLICE, type WorkerReply, type WorkerRequest } from "./worker-validate";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(reply: WorkerReply): void;
+  postMessage(reply: WorkerReply, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const sheets: SheetGrid[] = [];
 const unpacker = new RowUnpacker();
 
-/** The findings in slices, then the rest of the result without the spending lines (ResultWithoutLines). */
+/** The findings packed in slices (grid-transfer.ts), then the rest of the result without the spending lines (ResultWithoutLines). */
 function postInSlices(result: ValidationResult): void {
   const { findings } = result;
-  for (let i = 0; i < findings.length; i += SLICE) scope.postMessage({ slice: { findings: findings.slice(i, i + SLICE) } });
+  const packer = new RecordPacker();
+  for (let i = 0; i < findings.length; i += SLICE) {
+    const packed = packer.pack(findings.slice(i, i + SLICE));
+    scope.postMessage({ slice: { findings: packed } }, transferables(packed));
+  }
   scope.postMessage({ result: withoutLines(result, []) });
 }
 

@@ -2,15 +2,15 @@
 // one worker per validation so cancelling is terminating it. Without Worker, or when the worker
 // cannot start (blocked by policy, script missing), the same engine runs on the main thread.
 import type { EngineProgress, OnEngineProgress, ResultWithoutLines, ValidateOptions, ValidationResult, WorkbookGrids } from "../core";
-import { RowPacker, transferables, type PackedRows } from "./grid-transfer";
+import { RecordUnpacker, RowPacker, transferables, type PackedRecords, type PackedRows } from "./grid-transfer";
 
 export const WORKER_SCRIPT = "validate-worker.js";
 
 /**
  * Large arrays cross the thread boundary in slices: structured cloning 100k rows or 64k findings in one
  * message is one long task on the pane's thread (~300 ms each way at 100k lines); a slice per message
- * keeps every task short. The worker sends the slices of `findings` first, then the rest; the spending
- * lines stay in the worker (ResultWithoutLines).
+ * keeps every task short. Both ways the slices go packed (grid-transfer.ts). The worker sends the
+ * slices of `findings` first, then the rest; the spending lines stay in the worker (ResultWithoutLines).
  */
 export const SLICE = 5000;
 
@@ -18,7 +18,7 @@ export type WorkerReply =
   | { result: ResultWithoutLines }
   | { error: string }
   | { progress: EngineProgress }
-  | { slice: { findings: ValidationResult["findings"] } };
+  | { slice: { findings: PackedRecords } };
 
 /** What the pane sends: each sheet's header without rows, its rows packed in slices (grid-transfer.ts), then the run. */
 export type WorkerRequest =
@@ -60,9 +60,21 @@ export class ValidationCancelled extends Error {
   }
 }
 
+/**
+ * A worker started before it is needed: its script is fetched and compiled (and, see validate.worker.ts,
+ * the engine warmed) while the user looks at the pane, not after 校验. `failed` is set if it could not
+ * start, so the validation that takes it runs on the main thread instead of waiting for an error
+ * event that has already fired.
+ */
+interface Spare {
+  worker: WorkerLike;
+  failed: boolean;
+}
+
 export function workerValidator(
   validateOnMain: (grids: WorkbookGrids, opts: ValidateOptions, onProgress?: OnEngineProgress) => ValidationResult,
   createWorker: (() => WorkerLike) | null = typeof Worker === "undefined" ? null : () => new Worker(WORKER_SCRIPT) as unknown as WorkerLike,
+  options: { prestart?: boolean } = {},
 ): ValidateAsync {
   const onMain: ValidateAsync = async (grids, opts, signal, onProgress) => {
     await new Promise((resolve) => setTimeout(resolve, 0)); // let the progress bar paint first
@@ -70,18 +82,39 @@ export function workerValidator(
     return validateOnMain(grids, opts, onProgress);
   };
   if (!createWorker) return onMain;
-  return (grids, opts, signal, onProgress) =>
+  let spare: Spare | null = null;
+  const prestart = (): void => {
+    try {
+      const s: Spare = { worker: createWorker(), failed: false };
+      s.worker.onerror = () => {
+        s.failed = true;
+      };
+      spare = s;
+    } catch {
+      spare = null;
+    }
+  };
+  if (options.prestart) prestart();
+  return (grids, runOpts, signal, onProgress) =>
     new Promise<ResultWithoutLines>((resolve, reject) => {
       if (signal?.aborted) return reject(new ValidationCancelled());
       let worker: WorkerLike;
+      const taken: Spare | null = spare;
+      spare = null;
+      if (taken?.failed) {
+        taken.worker.terminate();
+        return resolve(onMain(grids, runOpts, signal, onProgress));
+      }
       try {
-        worker = createWorker();
+        worker = taken?.worker ?? createWorker();
       } catch {
-        return resolve(onMain(grids, opts, signal, onProgress));
+        return resolve(onMain(grids, runOpts, signal, onProgress));
       }
       const done = (): void => {
         worker.terminate();
         signal?.removeEventListener("abort", cancel);
+        // The next validation's worker starts once this one's result is in hand.
+        if (options.prestart) setTimeout(prestart, 0);
       };
       const cancel = (): void => {
         done();
@@ -89,13 +122,14 @@ export function workerValidator(
       };
       signal?.addEventListener("abort", cancel);
       const findings: ValidationResult["findings"] = [];
+      const unpacker = new RecordUnpacker();
       worker.onmessage = (e) => {
         if ("progress" in e.data) {
           onProgress?.(e.data.progress);
           return;
         }
         if ("slice" in e.data) {
-          for (const f of e.data.slice.findings) findings.push(f);
+          for (const f of unpacker.unpack<ValidationResult["findings"][number]>(e.data.slice.findings)) findings.push(f);
           return;
         }
         done();
@@ -107,10 +141,10 @@ export function workerValidator(
       // The worker reports the engine's own errors as messages: an error event means it never ran.
       worker.onerror = () => {
         done();
-        resolve(onMain(grids, opts, signal, onProgress));
+        resolve(onMain(grids, runOpts, signal, onProgress));
       };
       void (async () => {
-        for (const { message, transfer } of requestMessages(grids, opts)) {
+        for (const { message, transfer } of requestMessages(grids, runOpts)) {
           if (signal?.aborted) return;
           worker.postMessage(message, transfer);
           if ("rows" in message) await new Promise((r) => setTimeout(r, 0)); // one slice per task

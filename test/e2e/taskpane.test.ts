@@ -43,10 +43,14 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
     console.log(`browser e2e: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
-  /** Opens the pane; `options` replaces the fake host's defaults for this page. */
-  async function openPane(options?: FakeOfficeOptions, workbook?: FakeWorkbookSeed): Promise<Page> {
+  /**
+   * Opens the pane; `options` replaces the fake host's defaults for this page, `beforeLoad` sets up
+   * routes that must hold from the first request (the pane starts its validation worker on load).
+   */
+  async function openPane(options?: FakeOfficeOptions, workbook?: FakeWorkbookSeed, beforeLoad?: (p: Page) => Promise<void>): Promise<Page> {
     session.problems.length = 0;
     page = await session.context.newPage();
+    await beforeLoad?.(page);
     if (options || workbook) await page.route(OFFICE_JS, (route) => hostScript(route, fakeOfficeJs, workbook ?? seed, options ?? {}));
     await page.goto(`${session.origin}/taskpane.html`);
     return page;
@@ -156,14 +160,19 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
   });
 
   it("answers a click while the engine works in its worker, and cancels it", async () => {
-    const p = await openPane();
-    // The worker first spins for 4 s, as the engine does on a very large workbook, then loads the real one.
-    await p.route("**/validate-worker.js", (route) =>
-      route.fulfill({ contentType: "text/javascript", body: 'const t0 = Date.now(); while (Date.now() - t0 < 4000); importScripts("validate-worker.js?engine");' }),
-    );
+    // The worker first spins for 4 s, as the engine does on a very large workbook, then loads the real
+    // one. The route holds from page load: the pane starts its worker before 校验 is clicked.
+    const slowWorker = async (p: Page): Promise<void> => {
+      await p.route("**/validate-worker.js", (route) =>
+        route.fulfill({ contentType: "text/javascript", body: 'const t0 = Date.now(); while (Date.now() - t0 < 4000); importScripts("validate-worker.js?engine");' }),
+      );
+    };
+    const p = await openPane(undefined, undefined, slowWorker);
     await p.getByTestId("validate").click();
     await p.getByTestId("cancel-validate").waitFor();
     await p.getByTestId("workbook-status").filter({ hasText: "正在校验" }).waitFor();
+    // The next worker, started when this one is cancelled, gets the real script (no spin).
+    await p.unroute("**/validate-worker.js");
     // On the main thread this click would wait for the engine, and its result would win over the cancel.
     const t0 = Date.now();
     await p.getByTestId("cancel-validate").click();
@@ -171,8 +180,6 @@ describeBrowser("task pane in Chromium on the fake Excel host", () => {
     expect(Date.now() - t0).toBeLessThan(3500);
     expect(await p.getByTestId("finding").count()).toBe(0);
     expect(await p.getByTestId("workbook-status").innerText()).toBe("尚未校验当前工作簿");
-    // The real worker (no spin) validates.
-    await p.unroute("**/validate-worker.js");
     await validate(p);
   });
 

@@ -1,7 +1,7 @@
 // The packed rows the pane sends the validation worker: every kind of cell comes back as it went,
 // holes stay holes, and a text crosses once however many slices repeat it.
 import { CellError, type CellValue } from "../../src/core";
-import { RowPacker, RowUnpacker, transferables } from "../../src/taskpane/grid-transfer";
+import { RecordPacker, RecordUnpacker, RowPacker, RowUnpacker, transferables } from "../../src/taskpane/grid-transfer";
 
 describe("grid transfer", () => {
   it("round-trips every kind of cell, sparse rows and trailing holes", () => {
@@ -40,5 +40,28 @@ describe("grid transfer", () => {
     expect(b.newStrings).toEqual(["差旅"]);
     expect(unpacker.unpack(a)).toEqual([["甲公司", "培训"], ["乙公司", "培训"]]);
     expect(unpacker.unpack(b)).toEqual([["甲公司", "差旅"]]);
+  });
+
+  it("rebuilds records with their keys in order, absent values kept, texts and key lists sent once", () => {
+    const packer = new RecordPacker();
+    const unpacker = new RecordUnpacker();
+    const a = [
+      { code: "forbidden-spending", cell: "支出明细!E8", row: 8, amount: 1000.5, raw: undefined, ok: true, none: null },
+      { code: "forbidden-spending", cell: "支出明细!E9", row: 9, amount: -0, raw: undefined, ok: false, none: null },
+      { cell: "项目信息!B3", code: "missing-field", extra: { kind: "json", n: [1, 2] } },
+    ];
+    const b = [{ code: "forbidden-spending", cell: "支出明细!E8", row: 10, amount: 1, raw: "x", ok: true, none: null }];
+    const pa = packer.pack(a);
+    const pb = packer.pack(b);
+    expect(pa.newShapes).toHaveLength(2);
+    expect(pb.newShapes).toHaveLength(0);
+    expect(pb.newStrings).toEqual(["x"]);
+    const backA = unpacker.unpack<Record<string, unknown>>(structuredClone(pa, { transfer: transferables(pa) }));
+    const backB = unpacker.unpack<Record<string, unknown>>(pb);
+    expect(backA).toStrictEqual(a);
+    expect(backB).toStrictEqual(b);
+    expect(backA.map((r) => Object.keys(r))).toEqual(a.map((r) => Object.keys(r)));
+    expect("raw" in backA[0]).toBe(true);
+    expect(Object.is(backA[1].amount, -0)).toBe(true);
   });
 });

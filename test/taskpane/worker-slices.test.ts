@@ -7,10 +7,10 @@ import { requestMessages, SLICE, workerValidator, type WorkerLike, type WorkerRe
 
 interface Scope {
   onmessage: ((e: { data: WorkerRequest }) => void) | null;
-  postMessage(reply: WorkerReply): void;
+  postMessage(reply: WorkerReply, transfer?: Transferable[]): void;
 }
 
-async function loadWorker(onReply: (r: WorkerReply) => void): Promise<Scope> {
+async function loadWorker(onReply: (r: WorkerReply, transfer?: Transferable[]) => void): Promise<Scope> {
   const scope: Scope = { onmessage: null, postMessage: onReply };
   (globalThis as unknown as { self: Scope }).self = scope;
   await jest.isolateModulesAsync(async () => {
@@ -60,9 +60,10 @@ describe("pane ↔ worker in slices", () => {
       postMessage: (m, transfer) => scope.onmessage?.({ data: structuredClone(m, { transfer }) as WorkerRequest }),
       terminate: () => undefined,
     };
-    const scope = await loadWorker((r) => {
-      replies.push(r);
-      pane?.onmessage?.({ data: structuredClone(r) });
+    const scope = await loadWorker((r, transfer) => {
+      const data = structuredClone(r, { transfer });
+      replies.push(data);
+      pane?.onmessage?.({ data });
     });
     pane = worker;
     const result = await workerValidator(() => expected, () => worker)(g, opts);
@@ -83,6 +84,9 @@ describe("pane ↔ worker in slices", () => {
     expect(replies.filter((r) => "slice" in r).length).toBe(Math.ceil(expected.findings.length / SLICE));
     expect("lines" in result.model).toBe(false);
     expect(JSON.stringify(result)).toBe(JSON.stringify(withoutLinesOf(expected)));
+    // Packed and rebuilt, each finding has the same keys in the same order, absent values included.
+    expect(result.findings).toStrictEqual(expected.findings);
+    expect(result.findings.map((f) => Object.keys(f).join())).toEqual(expected.findings.map((f) => Object.keys(f).join()));
     // What the pane writes from it is what the one-thread result writes.
     expect(selfEvaluationLayout(result)).toEqual(selfEvaluationLayout(expected));
   });

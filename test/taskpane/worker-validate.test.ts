@@ -19,7 +19,7 @@ describe("validation in a worker", () => {
   const RESULT = aResult();
   const opts = { lang: "zh" as const };
 
-  function setup(): { workers: FakeWorker[]; mainCalls: number; validate: ReturnType<typeof workerValidator> } {
+  function setup(prestart = false): { workers: FakeWorker[]; mainCalls: number; validate: ReturnType<typeof workerValidator> } {
     const state = { workers: [] as FakeWorker[], mainCalls: 0, validate: null as unknown as ReturnType<typeof workerValidator> };
     state.validate = workerValidator(
       () => {
@@ -31,9 +31,35 @@ describe("validation in a worker", () => {
         state.workers.push(w);
         return w;
       },
+      { prestart },
     );
     return state;
   }
+
+  it("with prestart, starts a worker before the first validation, uses it, and starts the next when done", async () => {
+    const s = setup(true);
+    expect(s.workers).toHaveLength(1);
+    expect(s.workers[0].posted).toEqual([]);
+    const p = s.validate(GRIDS, opts);
+    expect(s.workers).toHaveLength(1);
+    while (s.workers[0].posted.length === 0) await new Promise((r) => setTimeout(r, 1));
+    s.workers[0].onmessage?.({ data: { result: RESULT } });
+    await expect(p).resolves.toBe(RESULT);
+    expect(s.workers[0].terminated).toBe(true);
+    await new Promise((r) => setTimeout(r, 1));
+    expect(s.workers).toHaveLength(2);
+    expect(s.workers[1].terminated).toBe(false);
+    expect(s.mainCalls).toBe(0);
+  });
+
+  it("with prestart, a worker that failed to start before it was needed is ended and the main thread validates", async () => {
+    const s = setup(true);
+    s.workers[0].onerror?.(new Event("error"));
+    await expect(s.validate(GRIDS, opts)).resolves.toBe(RESULT);
+    expect(s.mainCalls).toBe(1);
+    expect(s.workers[0].terminated).toBe(true);
+    expect(s.workers[0].posted).toEqual([]);
+  });
 
   it("posts the grids and options to a worker and resolves with its result, then ends the worker", async () => {
     const s = setup();
