@@ -1,9 +1,9 @@
 // The example's 自评报告 as a renderer sees it: LibreOffice converts the .docx to PDF with the
 // fallback fonts of scripts/report-fonts.conf, and the PDF must be A4 portrait, more than one
 // page, numbered, set in the CJK fallbacks (no Latin stand-in), with the key figures on page 1.
-// Needs LibreOffice and poppler-utils (pdfinfo, pdftotext, pdffonts). CI's .ci/run installs
-// poppler-utils but not LibreOffice (too slow to install there), so this test is skipped when
-// either tool is absent, and only then, with the reason printed.
+// Needs LibreOffice with Writer, poppler-utils (pdfinfo, pdftotext, pdffonts) and fonts-noto-cjk.
+// CI's .ci/run installs poppler-utils but not LibreOffice or the fonts (too slow to install there),
+// so this test is skipped when any of them is absent, and only then, naming what is missing.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -18,9 +18,30 @@ function which(cmd: string): string | null {
   return null;
 }
 
+/** What the check needs and is missing: LibreOffice with Writer, poppler's tools, the Noto CJK fonts. */
+function missingTools(soffice: string | null): string[] {
+  const missing: string[] = [];
+  if (!soffice) missing.push("soffice");
+  else {
+    // soffice without the Writer module (libreoffice-calc-nogui alone) exits 0 and writes no PDF.
+    const program = path.dirname(fs.realpathSync(soffice));
+    if (!fs.existsSync(path.join(program, "libswlo.so")) && !fs.existsSync(path.join(program, "swriter"))) missing.push("LibreOffice Writer");
+  }
+  missing.push(...["pdfinfo", "pdftotext", "pdffonts"].filter((t) => !which(t)));
+  let families = "";
+  try {
+    families = execFileSync("fc-list", [":", "family"], { encoding: "utf8" });
+  } catch {
+    missing.push("fc-list");
+  }
+  for (const f of ["Noto Serif CJK SC", "Noto Sans CJK SC"]) if (families && !families.includes(f)) missing.push(f);
+  return missing;
+}
+
 const SOFFICE = which("soffice");
-const missing = [SOFFICE ? null : "soffice", ...["pdfinfo", "pdftotext", "pdffonts"].filter((t) => !which(t))].filter(Boolean);
-if (missing.length) console.warn(`[report-render] SKIPPED: ${missing.join(", ")} not found; apt-get install -y libreoffice-writer-nogui poppler-utils to run it`);
+const missing = missingTools(SOFFICE);
+if (missing.length)
+  console.warn(`[report-render] SKIPPED: ${missing.join(", ")} not found; apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk to run it`);
 const describeRender = missing.length ? describe.skip : describe;
 
 describeRender("the example's report rendered by LibreOffice", () => {
@@ -37,6 +58,7 @@ describeRender("the example's report rendered by LibreOffice", () => {
       timeout: 170000,
     });
     pdf = path.join(dir, "report.pdf");
+    if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no ${pdf}: it converts without a word when it cannot`);
   }, 180000);
 
   afterAll(() => {
