@@ -3,7 +3,8 @@
 // The task pane's figures for `npm run bench` (issue 22): the production dist/ in Debian's
 // Chromium on the fake Excel host (test/e2e/harness.ts) seeded with the bench workbook's grids.
 //   validate→interactive: click on 校验 to the first finding painted and the main thread free;
-//   longest task: the longest main-thread task (PerformanceObserver "longtask") in that span;
+//   longest task: the longest main-thread task (PerformanceObserver "longtask") in that span; the
+//   observer reports only tasks over 50 ms, so 0 means none longer than that;
 //   search per key: the key's first event (keydown, or beforeinput: a CJK character typed as
 //   text fires no keydown) to the list showing that key's result painted, median and max over
 //   the keys typed (characters and Backspaces, widening and narrowing the result).
