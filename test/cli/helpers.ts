@@ -24,7 +24,7 @@ export async function cli(argv: string[], tty: { color?: boolean; progress?: boo
   const code = await run(argv, {
     out: (t) => (stdout += t),
     write: async (t) => {
-      stdout += t;
+      stdout += typeof t === "string" ? t : Buffer.from(t).toString("utf8");
     },
     err: (t) => (stderr += t),
     color: tty.color ?? false,

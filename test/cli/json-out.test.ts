@@ -1,7 +1,7 @@
 // The streamed JSON report is byte-for-byte what JSON.stringify(…, null, 2) gives.
 import fc from "fast-check";
 import { toJsonReport, validateWorkbook, type Finding } from "../../src/core";
-import { reportsJson } from "../../src/cli/json-out";
+import { reportsJson, writeChunked } from "../../src/cli/json-out";
 import { aWorkbook } from "../core/builders";
 
 const entry = (extra = 0) => {
@@ -42,5 +42,37 @@ describe("findings written by hand", () => {
       expect([...reportsJson([e])].join("")).toBe(`${JSON.stringify(asJson(e), null, 2)}\n`);
       expect([...reportsJson([e, e])].join("")).toBe(`${JSON.stringify([asJson(e), asJson(e)], null, 2)}\n`);
     }), { numRuns: 300 });
+  });
+});
+
+describe("writeChunked", () => {
+  /** The chunks one write of `pieces` hands the stream, each decoded on its own. */
+  async function chunks(pieces: string[]): Promise<string[]> {
+    const out: string[] = [];
+    const io = { out: () => undefined, err: () => undefined, color: false, progress: false, write: async (t: string | Uint8Array) => void out.push(typeof t === "string" ? t : Buffer.from(t).toString("utf8")) };
+    await writeChunked(io, pieces);
+    return out;
+  }
+
+  it("gives the pieces' text in chunks of about 1 MB that each end between characters", async () => {
+    // 3-byte and 4-byte (surrogate pair) characters straddling every chunk boundary.
+    const pieces = Array.from({ length: 40000 }, (_, i) => `{"message": "第${i}行：金额𠀀超出 ${"x".repeat(i % 17)}"}`);
+    const out = await chunks(pieces);
+    expect(out.join("")).toBe(pieces.join(""));
+    expect(out.length).toBeGreaterThan(1);
+    for (const c of out) {
+      expect(c).not.toContain("\ufffd");
+      expect(Buffer.byteLength(c)).toBeLessThanOrEqual(1 << 20);
+    }
+  });
+
+  it("writes a piece larger than a chunk as it is, after what came before", async () => {
+    const big = "汇".repeat(400000);
+    const out = await chunks(["a", big, "b"]);
+    expect(out).toEqual(["a", big, "b"]);
+  });
+
+  it("writes nothing for no pieces", async () => {
+    expect(await chunks([])).toEqual([]);
   });
 });
