@@ -245,7 +245,7 @@ async function paneFigures(grids) {
 function logPane(lines, p) {
   const text = p.skipped
     ? `task pane skipped: ${p.skipped}`
-    : `task pane at ${lines.toLocaleString("en-US")} lines (${p.findings}): validate→interactive ${fmt(p.interactiveMs)} ms, longest task ${p.longestTaskMs > 0 ? `${fmt(p.longestTaskMs)} ms` : "none over 50 ms (the longtask threshold)"}, (engine on the pane's thread instead: ${fmt(p.mainThread.interactiveMs)} ms, longest task ${fmt(p.mainThread.longestTaskMs)} ms), search ${fmt(p.searchPerKeyMs)} ms per key (median; max ${fmt(p.searchMaxMs)}; keys "${p.query}": ${p.searchKeysMs.map((v) => fmt(v)).join(", ")} ms; load ${p.loadAverage.toFixed(1)})`;
+    : `task pane at ${lines.toLocaleString("en-US")} lines (${p.findings}): validate→interactive ${fmt(p.interactiveMs)} ms, longest task ${p.longestTaskMs > 0 ? `${fmt(p.longestTaskMs)} ms` : "none over 50 ms (the longtask threshold)"}, (engine on the pane's thread instead: ${fmt(p.mainThread.interactiveMs)} ms, longest task ${fmt(p.mainThread.longestTaskMs)} ms), search ${fmt(p.searchPerKeyMs)} ms per key (median; max ${fmt(p.searchMaxMs)}; keys "${p.query}": ${p.searchKeysMs.map((v) => fmt(v)).join(", ")} ms; load ${p.loadAverage.toFixed(1)}); mark ${fmt(p.mark.ms)} ms (${p.mark.notice.trim()}), longest task ${p.mark.longestTaskMs > 0 ? `${fmt(p.mark.longestTaskMs)} ms` : "none over 50 ms"}, ${p.mark.syncs} syncs, largest request ${mb(p.mark.maxRequestBytes)} MB`;
   process.stdout.write(`${text}\n`);
 }
 
@@ -405,6 +405,8 @@ async function main() {
               "pane validate→interactive <= 1.5 s": pane.interactiveMs <= 1500,
               "pane no task > 200 ms": pane.longestTaskMs <= 200,
               "pane search <= 50 ms per key (median)": pane.searchPerKeyMs <= 50,
+              "pane marks: no request > 1 MB": pane.mark.maxRequestBytes <= 1e6,
+              "pane marks: no task > 200 ms": pane.mark.longestTaskMs <= 200,
             }
           : {}),
       },
