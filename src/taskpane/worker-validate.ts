@@ -80,8 +80,9 @@ export class ValidationCancelled extends Error {
 }
 
 /**
- * A worker started before it is needed: its script is fetched and compiled (and, see validate.worker.ts,
- * the engine warmed) while the user looks at the pane, not after 校验. `failed` is set if it could not
+ * A worker started before it is needed: its script is fetched and compiled while the user looks at the
+ * pane, not after 校验 (warming its engine on a small workbook too made the 100k validation slower, so
+ * it is not done; docs/performance.md). `failed` is set if it could not
  * start, so the validation that takes it runs on the main thread instead of waiting for an error
  * event that has already fired.
  */
