@@ -2,6 +2,7 @@
 // one worker per validation so cancelling is terminating it. Without Worker, or when the worker
 // cannot start (blocked by policy, script missing), the same engine runs on the main thread.
 import type { EngineProgress, OnEngineProgress, ResultWithoutLines, ValidateOptions, ValidationResult, WorkbookGrids } from "../core";
+import { nextTask } from "../host/next-task";
 import { RecordUnpacker, RowPacker, transferables, type PackedRecords, type PackedRows } from "./grid-transfer";
 
 export const WORKER_SCRIPT = "validate-worker.js";
@@ -16,22 +17,6 @@ export const SLICE = 5000;
 
 /** Slices are packed and posted for about this long before the pane's thread is handed back (a long task is 50 ms). */
 export const TASK_BUDGET_MS = 25;
-
-/**
- * Resolves in a new task. Not setTimeout(0): nested timeouts are clamped to 4 ms, which over the 26
- * slices of a 100k-line workbook was ~100 ms of waiting for nothing.
- */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel === "undefined") return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 export type WorkerReply =
   | { result: ResultWithoutLines }
