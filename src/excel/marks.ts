@@ -8,9 +8,10 @@ import { MARK_FILL } from "../core/layout";
 import { NOTE_PREFIX, markNote } from "../core/marks";
 import type { Finding, Lang } from "../core/types";
 import type { CellRange } from "../core/grid";
+import { nextTask } from "../host/next-task";
 import { addressToRange, refToRange, splitAddress } from "./address";
 import { readMerges } from "./merges";
-import { ACTION_BYTES, MARK_SYNC_BUDGET, flatMapInSlices, gridBytes, syncSteps, yieldToHost, type Step } from "./payload";
+import { ACTION_BYTES, MARK_SYNC_BUDGET, flatMapInSlices, gridBytes, syncSteps, type Step } from "./payload";
 import { MARK_COLORS, MAX_MARKS, NO_FILL, RANK, RECORD_HEADER, key, parseRecords, targetsOf, textHash, topLeft, userPart, type MarkRecord, type Target } from "./mark-records";
 import { writeTexts, type PendingText, type TextKind } from "./mark-texts";
 import { MARKS_SHEET } from "./read";
@@ -302,7 +303,7 @@ export async function markCells(context: Excel.RequestContext, support: ApiSuppo
   const wanted = new Set<string>();
   for (const [i, t] of targets.entries()) {
     // 5,000 targets take more than one frame: the pane gets a turn every 250.
-    if (i % 250 === 0) await yieldToHost();
+    if (i % 250 === 0) await nextTask();
     const k = key(t.sheet, t.cell);
     const st = o.cells.get(k);
     if (!st) continue;

@@ -1,5 +1,6 @@
 // Payload arithmetic: Excel on the web rejects any request or response over 5 MB, so reads and
 // writes are cut into syncs whose estimated size stays well below it.
+import { nextTask } from "../host/next-task";
 
 /** Bytes we allow one sync's request or response to reach (the limit is 5 MB). */
 export const SYNC_BUDGET = 4_000_000;
@@ -55,16 +56,11 @@ export interface Step {
  */
 export const MARK_SYNC_BUDGET = 1_000_000;
 
-/** A macrotask turn: the pane repaints and answers input between two syncs of one run. */
-export function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** flatMap over thousands of items in slices, with a turn for the pane between slices. */
 export async function flatMapInSlices<T, U>(items: readonly T[], fn: (item: T) => U[], slice = 250): Promise<U[]> {
   const out: U[] = [];
   for (let i = 0; i < items.length; i += slice) {
-    if (i > 0) await yieldToHost();
+    if (i > 0) await nextTask();
     for (const item of items.slice(i, i + slice)) out.push(...fn(item));
   }
   return out;
@@ -77,7 +73,7 @@ export async function flatMapInSlices<T, U>(items: readonly T[], fn: (item: T) =
  */
 export async function syncSteps(context: Excel.RequestContext, steps: readonly Step[], beforeEach?: () => void, budget = SYNC_BUDGET, from = 0): Promise<number> {
   if (from >= steps.length) return 0;
-  await yieldToHost();
+  await nextTask();
   beforeEach?.();
   let used = 0;
   let i = from;
