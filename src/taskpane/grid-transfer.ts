@@ -163,40 +163,38 @@ export class RowUnpacker {
  */
 export class RecordPacker {
   private readonly strings = new StringIds();
-  private readonly shapes = new Map<string, number>();
+  /** Each key list's id, by its keys joined; and the lists by id. */
+  private readonly shapeIds = new Map<string, number>();
+  private readonly shapes: string[][] = [];
 
   pack(records: readonly object[]): PackedRecords {
     const shapeOf = new Uint32Array(records.length);
-    const newShapes: string[][] = [];
-    const keysOf: string[][] = [];
-    let last: string[] = [];
-    let lastId = -1;
+    const sent = this.shapes.length;
+    let last = -1;
     let n = 0;
     for (let i = 0; i < records.length; i++) {
       // Findings in a row mostly share one key list: checked in place, without a new array per record.
-      if (lastId < 0 || !sameKeys(records[i], last)) {
-        last = Object.keys(records[i]);
-        const sig = last.join("\u0000");
-        let id = this.shapes.get(sig);
+      if (last < 0 || !sameKeys(records[i], this.shapes[last])) {
+        const keys = Object.keys(records[i]);
+        const sig = keys.join("\u0000");
+        let id = this.shapeIds.get(sig);
         if (id === undefined) {
-          id = this.shapes.size;
-          this.shapes.set(sig, id);
-          newShapes.push(last);
+          id = this.shapes.push(keys) - 1;
+          this.shapeIds.set(sig, id);
         }
-        lastId = id;
+        last = id;
       }
-      shapeOf[i] = lastId;
-      keysOf.push(last);
-      n += last.length;
+      shapeOf[i] = last;
+      n += this.shapes[last].length;
     }
     const kinds = new Uint8Array(n);
     const values = new Float64Array(n);
     let k = 0;
     for (let i = 0; i < records.length; i++) {
       const rec = records[i] as Record<string, unknown>;
-      for (const key of keysOf[i]) putValue(rec[key], k++, kinds, values, this.strings);
+      for (const key of this.shapes[shapeOf[i]]) putValue(rec[key], k++, kinds, values, this.strings);
     }
-    return { shapeOf, newShapes, kinds, values, newStrings: this.strings.take() };
+    return { shapeOf, newShapes: this.shapes.slice(sent), kinds, values, newStrings: this.strings.take() };
   }
 }
 
