@@ -1,9 +1,9 @@
 "use strict";
-/* global window, document, performance, requestAnimationFrame, setTimeout, PerformanceObserver, whenPainted */
+/* global window, document, performance, requestAnimationFrame, setTimeout, timeClick */
 // The task pane's figures for `npm run bench` (issue 22): the production dist/ in Debian's
 // Chromium on the fake Excel host (test/e2e/harness.ts) seeded with the bench workbook's grids.
 //   validate→interactive: click on 校验 to the first finding painted and the main thread free,
-//   observed in the page (WHEN_PAINTED);
+//   observed in the page (IN_PAGE: whenPainted, timeClick);
 //   longest task: the longest main-thread task (PerformanceObserver "longtask") in that span; the
 //   observer reports only tasks over 50 ms, so 0 means none longer than that;
 //   the same two figures with validation on the pane's thread (Worker removed), the peer;
@@ -26,7 +26,7 @@ const KEYS = [..."益阳康康1", "Backspace", "Backspace", "Backspace", " ", "�
  * Playwright's waitFor polls at growing intervals (up to 500 ms apart), which measured its polling,
  * not the pane — the runs of 2026-12-02 were bimodal, 0.9 or 1.4 s, by that alone.
  */
-const WHEN_PAINTED = `window.whenPainted = (selector, text) => new Promise((resolve) => {
+const IN_PAGE = `window.whenPainted = (selector, text) => new Promise((resolve) => {
   const found = () => [...document.querySelectorAll(selector)].some((e) => !text || e.textContent.includes(text));
   const done = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
   if (found()) return done();
@@ -36,29 +36,38 @@ const WHEN_PAINTED = `window.whenPainted = (selector, text) => new Promise((reso
     done();
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
-});`;
+});
+window.__longTasks = [];
+new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: "longtask", buffered: false });
+/** Armed before a click on [data-testid=testId]: resolves with { ms, longestTaskMs } from the click to whenPainted(selector, text). */
+window.timeClick = (testId, selector, text) => {
+  let clickAt = 0;
+  const onClick = (e) => {
+    if (e.target.closest('[data-testid="' + testId + '"]')) clickAt = performance.now();
+  };
+  document.addEventListener("click", onClick, true);
+  return window.whenPainted(selector, text).then(async (end) => {
+    document.removeEventListener("click", onClick, true);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // longtask entries are delivered after the task
+    const tasks = window.__longTasks.filter((t) => t.start >= clickAt && t.start < end);
+    return { ms: end - clickAt, longestTaskMs: Math.max(0, ...tasks.map((t) => t.ms)) };
+  });
+};`;
 
 /** Opens the pane (without Worker when `mainThread`), clicks 校验 and measures to interactive. */
 async function measureValidate(session, mainThread) {
   const page = await session.context.newPage();
   if (mainThread) await page.addInitScript(() => delete window.Worker);
-  await page.addInitScript(WHEN_PAINTED);
+  await page.addInitScript(IN_PAGE);
   await page.goto(`${session.origin}/taskpane.html`);
   await page.getByTestId("validate").waitFor();
   await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration })))).observe({ type: "longtask", buffered: false });
-    document.addEventListener("click", (e) => {
-      if (e.target.closest('[data-testid="validate"]')) window.__clickAt = performance.now();
-    }, true);
-    window.__interactive = whenPainted('[data-testid="finding"]');
+    window.__validated = timeClick("validate", '[data-testid="finding"]');
   });
   await page.getByTestId("validate").click();
   const validate = await page.evaluate(async () => {
-    const end = await window.__interactive;
-    await new Promise((resolve) => setTimeout(resolve, 100)); // longtask entries are delivered after the task
-    const tasks = window.__longTasks.filter((t) => t.start >= window.__clickAt && t.start < end);
-    return { interactiveMs: end - window.__clickAt, longestTaskMs: Math.max(0, ...tasks.map((t) => t.ms)), findings: document.querySelector('[data-testid="shown-count"]').textContent };
+    const { ms, longestTaskMs } = await window.__validated;
+    return { interactiveMs: ms, longestTaskMs, findings: document.querySelector('[data-testid="shown-count"]').textContent };
   });
   return { page, validate };
 }
@@ -115,18 +124,12 @@ async function benchPane(seed, build) {
     await search.fill("");
     await page.evaluate(() => {
       window.__fakeOffice.resetCounters();
-      document.addEventListener("click", (e) => {
-        if (e.target.closest('[data-testid="mark"]')) window.__markAt = performance.now();
-      }, true);
-      window.__marked = whenPainted('[data-testid="notice"]', "已标记");
+      window.__marked = timeClick("mark", '[data-testid="notice"]', "已标记");
     });
     await page.getByTestId("mark").click();
     const mark = await page.evaluate(async () => {
-      const end = await window.__marked;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const tasks = window.__longTasks.filter((t) => t.start >= window.__markAt && t.start < end);
       const h = window.__fakeOffice;
-      return { ms: end - window.__markAt, longestTaskMs: Math.max(0, ...tasks.map((t) => t.ms)), syncs: h.syncCount, maxRequestBytes: h.maxRequestBytes, notice: document.querySelector('[data-testid="notice"]').textContent };
+      return { ...(await window.__marked), syncs: h.syncCount, maxRequestBytes: h.maxRequestBytes, notice: document.querySelector('[data-testid="notice"]').textContent };
     });
     await page.close();
     return { ...validate, mainThread: peer.validate, mark, searchPerKeyMs: sorted[Math.floor(sorted.length / 2)], searchMaxMs: sorted[sorted.length - 1], searchKeysMs: perKey, query: KEYS.map((k) => (k === "Backspace" ? "⌫" : k)).join(""), loadAverage: os.loadavg()[0] };

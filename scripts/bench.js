@@ -242,10 +242,13 @@ async function paneFigures(grids) {
   }
 }
 
+/** A longest-task figure: the longtask observer reports only tasks over 50 ms. */
+const longestTask = (ms) => (ms > 0 ? `${fmt(ms)} ms` : "none over 50 ms");
+
 function logPane(lines, p) {
   const text = p.skipped
     ? `task pane skipped: ${p.skipped}`
-    : `task pane at ${lines.toLocaleString("en-US")} lines (${p.findings}): validate→interactive ${fmt(p.interactiveMs)} ms, longest task ${p.longestTaskMs > 0 ? `${fmt(p.longestTaskMs)} ms` : "none over 50 ms (the longtask threshold)"}, (engine on the pane's thread instead: ${fmt(p.mainThread.interactiveMs)} ms, longest task ${fmt(p.mainThread.longestTaskMs)} ms), search ${fmt(p.searchPerKeyMs)} ms per key (median; max ${fmt(p.searchMaxMs)}; keys "${p.query}": ${p.searchKeysMs.map((v) => fmt(v)).join(", ")} ms; load ${p.loadAverage.toFixed(1)}); mark ${fmt(p.mark.ms)} ms (${p.mark.notice.trim()}), longest task ${p.mark.longestTaskMs > 0 ? `${fmt(p.mark.longestTaskMs)} ms` : "none over 50 ms"}, ${p.mark.syncs} syncs, largest request ${mb(p.mark.maxRequestBytes)} MB`;
+    : `task pane at ${lines.toLocaleString("en-US")} lines (${p.findings}): validate→interactive ${fmt(p.interactiveMs)} ms, longest task ${longestTask(p.longestTaskMs)}, (engine on the pane's thread instead: ${fmt(p.mainThread.interactiveMs)} ms, longest task ${longestTask(p.mainThread.longestTaskMs)}), search ${fmt(p.searchPerKeyMs)} ms per key (median; max ${fmt(p.searchMaxMs)}; keys "${p.query}": ${p.searchKeysMs.map((v) => fmt(v)).join(", ")} ms; load ${p.loadAverage.toFixed(1)}); mark ${fmt(p.mark.ms)} ms (${p.mark.notice.trim()}), longest task ${longestTask(p.mark.longestTaskMs)}, ${p.mark.syncs} syncs, largest request ${mb(p.mark.maxRequestBytes)} MB`;
   process.stdout.write(`${text}\n`);
 }
 
